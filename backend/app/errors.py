@@ -1,0 +1,73 @@
+"""Domain errors. Services raise these; one handler in main.py turns them into the JSON
+error shape {"detail", "error_code", "status_code"}."""
+
+
+class AppError(Exception):
+    status_code = 500
+    error_code = "INTERNAL_ERROR"
+
+    def __init__(self, detail: str, *, error_code: str | None = None, headers: dict[str, str] | None = None):
+        super().__init__(detail)
+        self.detail = detail
+        if error_code:
+            self.error_code = error_code
+        self.headers = headers or {}
+
+
+class BadRequest(AppError):
+    status_code = 400
+    error_code = "VALIDATION_ERROR"
+
+
+class Unauthorized(AppError):
+    status_code = 401
+    error_code = "NOT_AUTHENTICATED"
+
+    def __init__(self, detail: str, *, error_code: str | None = None):
+        super().__init__(detail, error_code=error_code, headers={"WWW-Authenticate": "Bearer"})
+
+
+class Forbidden(AppError):
+    status_code = 403
+    error_code = "FORBIDDEN"
+
+
+class NotFound(AppError):
+    status_code = 404
+    error_code = "NOT_FOUND"
+
+
+class Conflict(AppError):
+    status_code = 409
+    error_code = "CONFLICT"
+
+
+class PayloadTooLarge(AppError):
+    status_code = 413
+    error_code = "PAYLOAD_TOO_LARGE"
+
+
+class RateLimited(AppError):
+    status_code = 429
+    error_code = "RATE_LIMITED"
+
+    def __init__(self, detail: str, *, retry_after: int):
+        super().__init__(detail, headers={"Retry-After": str(retry_after)})
+        self.retry_after = retry_after
+
+
+class QuotaExceeded(AppError):
+    status_code = 403
+    error_code = "QUOTA_EXCEEDED"
+
+
+class StepFailed(AppError):
+    """A pipeline step failed; the track is left `failed` and can be retried."""
+
+    status_code = 502
+    error_code = "STEP_FAILED"
+
+
+class InsufficientStorage(AppError):
+    status_code = 507
+    error_code = "INSUFFICIENT_STORAGE"

@@ -1,0 +1,44 @@
+from fastapi import APIRouter
+from pydantic import BaseModel
+from sqlalchemy import text
+
+from app import storage
+from app.config import get_settings
+from app.db import DbSession
+from app.media import ffmpeg
+
+router = APIRouter(prefix="/api", tags=["health"])
+
+
+class DatabaseHealth(BaseModel):
+    ok: bool
+    error: str | None = None
+
+
+class Health(BaseModel):
+    status: str  # ok | degraded
+    database: DatabaseHealth
+    ffmpeg: str | None
+    ffprobe: str | None
+    disk_free_bytes: int
+    providers: dict[str, str]  # role -> provider in use ("local" = embedded default)
+
+
+@router.get("/health")
+def health(db: DbSession) -> Health:
+    """Is the studio able to work? Database, ffmpeg, free disk, and the provider per role."""
+    try:
+        db.execute(text("SELECT 1"))
+        database = DatabaseHealth(ok=True)
+    except Exception as exc:  # report, don't crash: this is the page people read when things break
+        database = DatabaseHealth(ok=False, error=type(exc).__name__)
+    settings = get_settings()
+    tools = {name: ffmpeg.version(name) for name in ("ffmpeg", "ffprobe")}
+    return Health(
+        status="ok" if database.ok and all(tools.values()) else "degraded",
+        database=database,
+        ffmpeg=tools["ffmpeg"],
+        ffprobe=tools["ffprobe"],
+        disk_free_bytes=storage.free_bytes(),
+        providers={"music": settings.music_provider, "image": settings.image_provider},
+    )

@@ -1,0 +1,48 @@
+"""The FastAPI app: routers, middleware and the one error handler."""
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from app import storage
+from app.auth.router import router as auth_router
+from app.body_limit import BodySizeLimit
+from app.config import get_settings
+from app.error_handlers import install_error_handlers
+from app.health.router import router as health_router
+from app.media_routes import router as media_router
+
+
+@asynccontextmanager
+async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    storage.ensure_dirs()
+    yield
+
+
+def create_app() -> FastAPI:
+    settings = get_settings()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = FastAPI(
+        title="Ambient Studio API",
+        version="0.1.0",
+        description="Prompt or song → music, cover art, video → YouTube. Sign in with POST /api/auth/login.",
+        lifespan=lifespan,
+    )
+    install_error_handlers(app)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["*"],
+        allow_headers=["*"],
+        expose_headers=["Retry-After", "Content-Range", "Accept-Ranges"],
+    )
+    for router in (auth_router, health_router, media_router):
+        app.include_router(router)
+    return app
+
+
+app = create_app()

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# `make test`: the same set-up as `make dev`, then every suite — backend (real Postgres,
+# real ffmpeg, emulators), the OpenAPI → TypeScript drift check, dashboard unit tests and the
+# browser end-to-end test in headless Chromium against a real API.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+backend/scripts/setup.sh --browser
+. backend/scripts/env.sh
+
+export ENVIRONMENT=test
+export JWT_SECRET=$(backend/.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(48))')
+export STORAGE_DIR=$(mktemp -d -t ambient-test-storage.XXXXXX)
+api_pid=""
+started_pg=0
+cleanup() {
+  [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null || true
+  [ "$started_pg" = 1 ] && backend/scripts/pg.sh stop
+  rm -rf "$STORAGE_DIR"
+}
+trap cleanup EXIT
+
+if [ "$LOCAL_PG" = 1 ]; then
+  backend/scripts/pg.sh status || started_pg=1
+  backend/scripts/pg.sh start
+  # A fresh test database every run: nothing left over from an earlier run can pass a test.
+  psql -h 127.0.0.1 -p "$LOCAL_PG_PORT" -U postgres -qc "DROP DATABASE IF EXISTS ambient_test WITH (FORCE)" postgres
+  psql -h 127.0.0.1 -p "$LOCAL_PG_PORT" -U postgres -qc "CREATE DATABASE ambient_test" postgres
+  export DATABASE_URL=$(local_db_url ambient_test)
+else
+  # Tests empty every table: never point them at the database that holds your tracks.
+  : "${TEST_DATABASE_URL:?set TEST_DATABASE_URL to a scratch database when DATABASE_URL is set}"
+  export DATABASE_URL=$TEST_DATABASE_URL
+fi
+
+echo "== backend tests"
+(cd backend && .venv/bin/alembic upgrade head && .venv/bin/python -m pytest)
+
+echo "== OpenAPI schema drift"
+backend/.venv/bin/python backend/scripts/export_openapi.py --check
+
+if [ -f frontend/package.json ]; then
+  echo "== dashboard: typed client drift, type check, unit tests"
+  (cd frontend && npm run --silent gen:api && git diff --exit-code -- lib/api/ \
+    || { echo "lib/api is out of date: run 'npm run gen:api' in frontend/ and commit" >&2; exit 1; })
+  (cd frontend && npm run --silent typecheck && npm test --silent)
+
+  echo "== browser end-to-end (headless Chromium)"
+  export E2E_EMAIL=e2e@example.com
+  export E2E_PASSWORD=$(backend/.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(12))')
+  export E2E_API_URL=http://127.0.0.1:8001
+  export PUBLIC_BASE_URL=$E2E_API_URL
+  CREATE_USER_PASSWORD=$E2E_PASSWORD backend/.venv/bin/python backend/scripts/create_user.py --email "$E2E_EMAIL" >/dev/null
+  (cd backend && exec .venv/bin/uvicorn app.main:app --host 127.0.0.1 --port 8001 --log-level warning) &
+  api_pid=$!
+  for _ in $(seq 1 60); do curl -fs "$E2E_API_URL/api/health" >/dev/null && break; sleep 0.5; done
+  (cd frontend && npm run --silent test:e2e)
+fi
+echo "== all suites passed"
