@@ -71,3 +71,18 @@ class StepFailed(AppError):
 class InsufficientStorage(AppError):
     status_code = 507
     error_code = "INSUFFICIENT_STORAGE"
+
+
+# --- Providers (issue 7) ---
+class BudgetExceeded(AppError):
+    """The work would pass the per-job or monthly provider budget; refused before any call."""
+
+    status_code = 402
+    error_code = "BUDGET_EXCEEDED"
+
+
+class ProviderNotConfigured(AppError):
+    """A real provider is selected but its key (or price) is missing from the settings."""
+
+    status_code = 503
+    error_code = "PROVIDER_NOT_CONFIGURED"

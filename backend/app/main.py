@@ -9,16 +9,26 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from app import storage
 from app.auth.router import router as auth_router
+from app.batches import service as batches_service
+from app.batches.router import router as batches_router
 from app.body_limit import BodySizeLimit
 from app.config import get_settings
+from app.db import session_factory
 from app.error_handlers import install_error_handlers
 from app.health.router import router as health_router
 from app.media_routes import router as media_router
+from app.tracks.router import router as tracks_router
+from app.tracks.service import fail_interrupted
+from app.youtube.router import router as youtube_router
 
 
 @asynccontextmanager
 async def lifespan(_: FastAPI) -> AsyncIterator[None]:
     storage.ensure_dirs()
+    with session_factory()() as db:
+        interrupted = fail_interrupted(db) + batches_service.fail_interrupted(db)
+    if interrupted:
+        logging.getLogger("app").warning("marked %d interrupted track step(s) as failed (retryable)", interrupted)
     yield
 
 
@@ -40,7 +50,7 @@ def create_app() -> FastAPI:
         allow_headers=["*"],
         expose_headers=["Retry-After", "Content-Range", "Accept-Ranges"],
     )
-    for router in (auth_router, health_router, media_router):
+    for router in (auth_router, tracks_router, batches_router, youtube_router, health_router, media_router):
         app.include_router(router)
     return app
 

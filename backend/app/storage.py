@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from app.config import get_settings
+from app.errors import InsufficientStorage
 
 Kind = Literal["music", "images", "videos", "uploads", "clips"]
 KINDS: tuple[Kind, ...] = ("music", "images", "videos", "uploads", "clips")
@@ -98,6 +99,16 @@ def delete(*rels: str | None) -> None:
 def free_bytes() -> int:
     ensure_dirs()
     return shutil.disk_usage(root()).free
+
+
+def require_free_space(needed: int) -> None:
+    """Refuse work up front rather than fail half way through writing it."""
+    free, reserve = free_bytes(), get_settings().min_free_bytes
+    if free - reserve < needed:
+        raise InsufficientStorage(
+            f"Not enough free disk space: this needs about {needed // 1_000_000 + 1} MB and "
+            f"{max(0, free - reserve) // 1_000_000} MB are free above the {reserve // 1_000_000} MB reserve"
+        )
 
 
 # --- signed URLs ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from app import storage
 from app.config import get_settings
 from app.db import DbSession
 from app.media import ffmpeg
+from app.providers import registry
 
 router = APIRouter(prefix="/api", tags=["health"])
 
@@ -22,6 +23,8 @@ class Health(BaseModel):
     ffprobe: str | None
     disk_free_bytes: int
     providers: dict[str, str]  # role -> provider in use ("local" = embedded default)
+    # --- Providers (issue 7): role -> can its provider work (real ones need their key). Never a key.
+    configured: dict[str, bool]
 
 
 @router.get("/health")
@@ -34,11 +37,15 @@ def health(db: DbSession) -> Health:
         database = DatabaseHealth(ok=False, error=type(exc).__name__)
     settings = get_settings()
     tools = {name: ffmpeg.version(name) for name in ("ffmpeg", "ffprobe")}
+    configured = registry.role_status()
+    can_generate = configured["music"] and configured["image"]
     return Health(
-        status="ok" if database.ok and all(tools.values()) else "degraded",
+        status="ok" if database.ok and all(tools.values()) and can_generate else "degraded",
         database=database,
         ffmpeg=tools["ffmpeg"],
         ffprobe=tools["ffprobe"],
         disk_free_bytes=storage.free_bytes(),
-        providers={"music": settings.music_provider, "image": settings.image_provider},
+        providers={"music": settings.music_provider, "image": settings.image_provider,
+                   "planner": settings.planner_provider},
+        configured=configured,
     )

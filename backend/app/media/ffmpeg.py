@@ -4,6 +4,7 @@ turns a failure into a MediaError with the tail of ffmpeg's own message."""
 import json
 import shutil
 import subprocess
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,7 +13,7 @@ class MediaError(Exception):
     """ffmpeg or ffprobe failed; the message carries ffmpeg's last lines."""
 
 
-def _binary(name: str) -> str:
+def binary(name: str) -> str:
     path = shutil.which(name)
     if path is None:
         raise MediaError(f"{name} is not installed (apt-get install ffmpeg)")
@@ -21,7 +22,7 @@ def _binary(name: str) -> str:
 
 def run_ffmpeg(args: list[str], *, input_bytes: bytes | None = None) -> None:
     """Run ffmpeg quietly; raise MediaError with its last stderr lines on failure."""
-    cmd = [_binary("ffmpeg"), "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *args]
+    cmd = [binary("ffmpeg"), "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *args]
     if input_bytes is not None:
         cmd.remove("-nostdin")
     proc = subprocess.run(cmd, input=input_bytes, capture_output=True, check=False)
@@ -30,11 +31,12 @@ def run_ffmpeg(args: list[str], *, input_bytes: bytes | None = None) -> None:
         raise MediaError("ffmpeg failed: " + " | ".join(tail or [f"exit {proc.returncode}"]))
 
 
-def probe(path: Path) -> dict:
-    """ffprobe's JSON (format + streams) for a media file."""
+def probe(path: Path, *, extra: Sequence[str] = ()) -> dict:
+    """ffprobe's JSON (format + streams) for a media file; `extra` adds ffprobe options
+    (e.g. `-show_packets -read_intervals %+#1` for the first packet, `-show_data`)."""
     cmd = [
-        _binary("ffprobe"), "-v", "error", "-print_format", "json",
-        "-show_format", "-show_streams", str(path),
+        binary("ffprobe"), "-v", "error", "-print_format", "json",
+        "-show_format", "-show_streams", *extra, str(path),
     ]
     proc = subprocess.run(cmd, capture_output=True, check=False)
     if proc.returncode != 0:

@@ -1,0 +1,42 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Header
+
+from app.auth.deps import CurrentUser
+from app.batches import service
+from app.batches.schemas import BatchCreate, BatchPublic, BatchSummary
+from app.db import DbSession
+
+router = APIRouter(prefix="/api", tags=["batches"])
+
+
+@router.post("/batch/generate")
+def generate_batch(
+    body: BatchCreate, user: CurrentUser, db: DbSession,
+    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+) -> BatchPublic:
+    """Make 1–10 tracks in order inside this request; one failing item never stops the rest.
+    Poll GET /api/batch/{id} meanwhile (send your own `id` or an `Idempotency-Key`; a repeated
+    POST with either returns that batch instead of starting another)."""
+    batch_id = service.batch_id_for(user=user, body_id=body.id, idempotency_key=idempotency_key)
+    batch = service.create_and_run(db, user=user, body=body, batch_id=batch_id)
+    return service.to_public(db, batch)
+
+
+@router.get("/batch/{batch_id}")
+def get_batch(batch_id: uuid.UUID, user: CurrentUser, db: DbSession) -> BatchPublic:
+    """Live state of a batch: every item's status, stage, percent, timings and errors."""
+    return service.to_public(db, service.get(db, user=user, batch_id=batch_id))
+
+
+@router.post("/batch/{batch_id}/retry")
+def retry_batch(batch_id: uuid.UUID, user: CurrentUser, db: DbSession) -> BatchPublic:
+    """Run only the failed items again, each from the step where it stopped."""
+    return service.to_public(db, service.retry_failed(db, user=user, batch_id=batch_id))
+
+
+@router.get("/batches")
+def list_batches(user: CurrentUser, db: DbSession) -> list[BatchSummary]:
+    """The 20 most recent batches."""
+    return service.history(db, user=user)

@@ -1,0 +1,180 @@
+"""Batches: up to ten prompts processed in order inside one request (the seed's synchronous
+design). Every item is taken as far as the batch asks — generated, rendered, uploaded —
+and a failing item is recorded and the next one starts."""
+
+import logging
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from app.auth.models import User
+from app.batches.models import Batch, BatchItem
+from app.batches.schemas import BatchCreate, BatchItemPublic, BatchPublic, BatchSummary, BatchUploadOptions
+from app.errors import AppError, Conflict, NotFound
+from app.pipeline import advance
+from app.tracks.models import Track
+from app.tracks import service as tracks_service
+
+log = logging.getLogger("app.batches")
+IDEMPOTENCY_NAMESPACE = uuid.UUID("6f1d8a4e-4a52-4b8e-9d1c-1f0f3d2b7a10")
+
+
+def batch_id_for(*, user: User, body_id: uuid.UUID | None, idempotency_key: str | None) -> uuid.UUID:
+    if body_id is not None:
+        return body_id
+    if idempotency_key:
+        # The same key from the same user always names the same batch.
+        return uuid.uuid5(IDEMPOTENCY_NAMESPACE, f"{user.id}:{idempotency_key}")
+    return uuid.uuid4()
+
+
+def get(db: Session, *, user: User, batch_id: uuid.UUID) -> Batch:
+    batch = db.get(Batch, batch_id, populate_existing=True)
+    if batch is None or batch.user_id != user.id:
+        raise NotFound("Batch not found")
+    return batch
+
+
+def create_and_run(db: Session, *, user: User, body: BatchCreate, batch_id: uuid.UUID) -> Batch:
+    existing = db.get(Batch, batch_id)
+    if existing is not None:
+        if existing.user_id != user.id:
+            raise Conflict("That batch id is already taken; send another or none")
+        return existing  # a retried POST: report on the batch already under way or done
+    options = {"render": body.render or body.upload is not None,
+               "upload": body.upload.model_dump() if body.upload else None}
+    batch = Batch(id=batch_id, user_id=user.id, total=len(body.prompts), duration_seconds=body.duration,
+                  status="processing", options=options)
+    db.add(batch)
+    db.flush()
+    for position, prompt in enumerate(body.prompts, start=1):
+        db.add(BatchItem(batch_id=batch.id, prompt=prompt, status="pending", position=position))
+    db.commit()
+    _run(db, user=user, batch=batch, items=_items(db, batch.id))
+    return batch
+
+
+def retry_failed(db: Session, *, user: User, batch_id: uuid.UUID) -> Batch:
+    batch = get(db, user=user, batch_id=batch_id)
+    claimed = db.execute(
+        update(Batch).where(Batch.id == batch.id, Batch.status == "completed", Batch.failed > 0)
+        .values(status="processing", completed_at=None).returning(Batch.id)
+    ).first()
+    if claimed is None:
+        db.rollback()
+        raise Conflict("Only a finished batch with failed items can be retried")
+    failed = [item for item in _items(db, batch.id) if item.status == "failed"]
+    for item in failed:
+        item.status, item.error_message, item.started_at, item.completed_at = "pending", None, None, None
+    db.commit()
+    _run(db, user=user, batch=batch, items=failed)
+    return batch
+
+
+def _items(db: Session, batch_id: uuid.UUID) -> list[BatchItem]:
+    return list(db.scalars(select(BatchItem).where(BatchItem.batch_id == batch_id).order_by(BatchItem.position)))
+
+
+def _run(db: Session, *, user: User, batch: Batch, items: list[BatchItem]) -> None:
+    upload = BatchUploadOptions(**batch.options["upload"]) if batch.options.get("upload") else None
+    for item in items:
+        item.status, item.started_at = "generating", datetime.now(UTC)
+        db.commit()
+        try:
+            track = db.get(Track, item.track_id) if item.track_id else None
+            if track is None:
+                track = advance.create_track(db, user=user, prompt=item.prompt, duration=batch.duration_seconds)
+                item.track_id = track.id
+                db.commit()
+
+            def on_step(status: str, item: BatchItem = item) -> None:
+                item.status = status
+                db.commit()
+
+            advance.to_goal(db, user=user, track=track, render_video=batch.options.get("render", False),
+                            upload=upload, on_step=on_step)
+            item.status, item.error_message = "success", None
+        except AppError as exc:
+            db.rollback()
+            item.status, item.error_message = "failed", exc.detail
+        except Exception:  # one item's surprise must not stop the rest
+            log.exception("batch %s item %s failed unexpectedly", batch.id, item.position)
+            db.rollback()
+            item.status, item.error_message = "failed", "An unexpected error stopped this item; it has been logged."
+        item.completed_at = datetime.now(UTC)
+        db.commit()
+    _finish(db, batch)
+
+
+def _finish(db: Session, batch: Batch) -> None:
+    counts = dict(db.execute(
+        select(BatchItem.status, func.count()).where(BatchItem.batch_id == batch.id).group_by(BatchItem.status)
+    ).all())
+    batch.successful, batch.failed = counts.get("success", 0), counts.get("failed", 0)
+    batch.status, batch.completed_at = "completed", datetime.now(UTC)
+    db.commit()
+
+
+def fail_interrupted(db: Session) -> int:
+    """At start-up: batches whose request died with the process are finished as they stand;
+    their unfinished items are failed (retryable with POST /api/batch/{id}/retry)."""
+    stuck = list(db.scalars(select(Batch).where(Batch.status == "processing")))
+    for batch in stuck:
+        db.execute(
+            update(BatchItem).where(BatchItem.batch_id == batch.id, BatchItem.status.not_in(("success", "failed")))
+            .values(status="failed", completed_at=datetime.now(UTC),
+                    error_message="The studio stopped while this batch was running; retry the failed items.")
+        )
+        _finish(db, batch)
+    return len(stuck)
+
+
+# --- what the API returns --------------------------------------------------------------------
+
+def _elapsed(start: datetime | None, end: datetime | None) -> float | None:
+    if start is None:
+        return None
+    return round(((end or datetime.now(UTC)) - start).total_seconds(), 1)
+
+
+def to_public(db: Session, batch: Batch) -> BatchPublic:
+    items = _items(db, batch.id)
+    tracks = {t.id: t for t in db.scalars(select(Track).where(Track.id.in_([i.track_id for i in items if i.track_id])))}
+    public_items = []
+    for item in items:
+        track = tracks.get(item.track_id) if item.track_id else None
+        running = item.status in ("generating", "rendering", "uploading")
+        public_items.append(BatchItemPublic(
+            id=item.id, position=item.position, prompt=item.prompt, status=item.status,
+            stage=track.stage if running and track else None,
+            progress=track.progress if running and track else None,
+            error_message=item.error_message, track=tracks_service.to_public(track) if track else None,
+            started_at=item.started_at, completed_at=item.completed_at,
+            elapsed_seconds=_elapsed(item.started_at, item.completed_at),
+        ))
+    return BatchPublic(
+        id=batch.id, status=batch.status, total=batch.total, successful=batch.successful, failed=batch.failed,
+        duration_seconds=batch.duration_seconds, render=batch.options.get("render", False),
+        upload=batch.options.get("upload"), created_at=batch.created_at, completed_at=batch.completed_at,
+        elapsed_seconds=_elapsed(batch.created_at, batch.completed_at) or 0.0,
+        eta_seconds=_eta(batch, public_items), items=public_items,
+    )
+
+
+def _eta(batch: Batch, items: list[BatchItemPublic]) -> float | None:
+    if batch.status != "processing":
+        return None
+    done = [i.elapsed_seconds for i in items if i.completed_at and i.status == "success" and i.elapsed_seconds]
+    if not done:
+        return None  # nothing to go by yet
+    per_item = sum(done) / len(done)
+    waiting = sum(1 for i in items if i.status == "pending")
+    running = [i.elapsed_seconds or 0 for i in items if i.status in ("generating", "rendering", "uploading")]
+    return round(waiting * per_item + sum(max(0.0, per_item - r) for r in running), 1)
+
+
+def history(db: Session, *, user: User, limit: int = 20) -> list[BatchSummary]:
+    rows = db.scalars(select(Batch).where(Batch.user_id == user.id).order_by(Batch.created_at.desc()).limit(limit))
+    return [BatchSummary.model_validate(b, from_attributes=True) for b in rows]

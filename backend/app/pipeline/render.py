@@ -1,0 +1,46 @@
+"""Step 2: cover art + audio become a YouTube-ready MP4 → `rendered`."""
+
+from sqlalchemy.orm import Session
+
+from app import storage
+from app.errors import Conflict
+from app.media.render import render_video
+from app.pipeline.failures import mark_failed
+from app.pipeline.progress import Progress
+from app.tracks.models import Track, TrackStatus
+
+# Still-image H.264 is tiny; the AAC track dominates. Temporary pieces double it.
+BYTES_PER_SECOND = 2 * 60_000
+
+
+def check_renderable(track: Track) -> None:
+    if track.status == TrackStatus.RENDERING:
+        raise Conflict("This track is already rendering; wait for it to finish")
+    if track.status in (TrackStatus.RENDERED, TrackStatus.UPLOADING, TrackStatus.UPLOADED):
+        raise Conflict("This track is already rendered")
+    if track.status != TrackStatus.GENERATED:
+        raise Conflict(f"Only a generated track can be rendered; this one is {track.status}")
+    storage.require_free_space(track.duration * BYTES_PER_SECOND + 20_000_000)
+
+
+def run(db: Session, *, track: Track) -> None:
+    progress = Progress(track.id)
+    rel = storage.relative_path("videos", track.id, "mp4")
+    try:
+        if not track.image_path or not (track.audio_path or track.music_path):
+            raise FileNotFoundError("the track has no music or cover art to render")
+        with storage.workdir() as work:
+            out = work / "video.mp4"
+            render_video(
+                image=storage.absolute(track.image_path),
+                audio=storage.absolute(track.audio_path or track.music_path),
+                out=out, workdir=work, progress=progress.reporter("rendering video"),
+            )
+            track.video_bytes = storage.commit(out, rel)
+        track.video_path = rel
+        track.status = TrackStatus.RENDERED
+        track.stage = track.progress = track.error_message = track.failed_stage = None
+        db.commit()
+    except Exception as exc:
+        storage.delete(rel)
+        raise mark_failed(db, track, step="render", exc=exc) from exc

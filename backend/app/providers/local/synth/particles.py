@@ -1,0 +1,101 @@
+"""Dense tiny sounds scattered at random times: raindrops, fire crackles, stream bubbles.
+
+Each kind has a bank of short sound variants. For every hop the engine asks for the
+particles that start in it (drawn from a random stream keyed by the hop's index, so any
+part of the track can be rendered on its own) and they are summed in one vectorised
+np.bincount per channel instead of a Python loop per particle.
+"""
+
+import math
+
+import numpy as np
+
+from .dsp import HOP, SR, rng_for
+from .voices import PAD_LEVEL
+
+LENGTH = 1024  # samples per particle variant (23 ms)
+VARIANTS = 48
+_T = np.arange(LENGTH) / SR
+
+
+def _shaped_noise(rng: np.random.Generator, lo: float, hi: float) -> np.ndarray:
+    """White noise band-limited to [lo, hi] Hz."""
+    spec = np.fft.rfft(rng.standard_normal(LENGTH))
+    f = np.fft.rfftfreq(LENGTH, 1 / SR)
+    return np.fft.irfft(spec * ((f > lo) & (f < hi)), LENGTH)
+
+
+def _drop(rng: np.random.Generator) -> np.ndarray:
+    """A soft tick, sometimes with a tiny ringing "plink" from a splash."""
+    tick = _shaped_noise(rng, 1200, 9000) * np.exp(-_T / rng.uniform(0.0006, 0.002))
+    if rng.random() < 0.4:
+        tick += 0.5 * np.sin(2 * np.pi * rng.uniform(1800, 4500) * _T) * np.exp(-_T / rng.uniform(0.003, 0.01))
+    return tick
+
+
+def _crackle(rng: np.random.Generator) -> np.ndarray:
+    """A dry snap; one in five is a deeper, longer pop."""
+    if rng.random() < 0.2:
+        return _shaped_noise(rng, 200, 3000) * np.exp(-_T / rng.uniform(0.002, 0.005))
+    return _shaped_noise(rng, 900, 7000) * np.exp(-_T / rng.uniform(0.0002, 0.0012))
+
+
+def _bubble(rng: np.random.Generator) -> np.ndarray:
+    """A resonating air bubble: a decaying sine whose pitch rises as it nears the surface."""
+    f0, tau = np.exp(rng.uniform(np.log(350), np.log(2200))), rng.uniform(0.004, 0.016)
+    freq = f0 * (1 + rng.uniform(0.3, 1.2) * _T / tau * 0.25)
+    return np.sin(2 * np.pi * np.cumsum(freq) / SR) * np.exp(-_T / tau)
+
+
+# name: (texture it belongs to, maker, particles per second at level 1, loudest peak).
+# Clicks are heard by their peaks more than by their average power, so their level is set
+# by the loudest one's peak, relative to the pad's RMS: a few dB above the bed, never so
+# high that the limiter would have to duck the whole mix under each one.
+KINDS = {
+    "drops": ("rain", _drop, 35.0, 1.2),
+    "crackles": ("fire", _crackle, 7.0, 2.2),
+    "bubbles": ("stream", _bubble, 60.0, 0.9),
+}
+
+
+class Particles:
+    def __init__(self, *, kind: str, level: float, seed: int) -> None:
+        _, maker, rate, peak = KINDS[kind]
+        self._key = list(KINDS).index(kind)
+        self._seed = seed
+        self._rate = rate * min(level, 1.3)
+        rng = rng_for(seed, 40, self._key)
+        bank = np.stack([maker(rng) for _ in range(VARIANTS)])
+        attack = np.minimum(1.0, np.arange(LENGTH) / 12)  # ~0.3 ms ramp: crisp, not clicky
+        bank *= attack / np.abs(bank).max(axis=1, keepdims=True)
+        self._bank = bank.astype(np.float32)
+        self._scale = peak * math.sqrt(PAD_LEVEL) * min(level, 1.3)
+
+    def _gains(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        """Mostly soft, now and then a closer, louder one (log-uniform over 24 dB)."""
+        return 10 ** rng.uniform(-1.2, 0.0, n)
+
+    def _hop_events(self, hop: int) -> tuple[np.ndarray, ...]:
+        rng = rng_for(self._seed, 42, self._key, hop)
+        n = int(rng.poisson(self._rate * HOP / SR))
+        pos = np.sort(rng.integers(0, HOP, n)) + hop * HOP
+        pan = rng.uniform(0.1, 0.9, n) * (np.pi / 2)
+        g = self._gains(rng, n) * self._scale
+        return pos, rng.integers(0, VARIANTS, n), g * np.cos(pan), g * np.sin(pan)
+
+    def render(self, out: np.ndarray, *, hop: int) -> None:
+        """Add this hop's particles (and the tails of the previous hop's) to out (n, 2)."""
+        start, n = hop * HOP, len(out)
+        parts = [self._hop_events(hop)]
+        if hop > 0:
+            prev = self._hop_events(hop - 1)
+            keep = prev[0] > start - LENGTH
+            parts.append(tuple(a[keep] for a in prev))
+        pos, var, gl, gr = (np.concatenate(a) for a in zip(*parts, strict=True))
+        if len(pos) == 0:
+            return
+        idx = ((pos - start + LENGTH)[:, None] + np.arange(LENGTH)).ravel()
+        size = HOP + 2 * LENGTH
+        for ch, g in enumerate((gl, gr)):
+            acc = np.bincount(idx, weights=(self._bank[var] * g[:, None].astype(np.float32)).ravel(), minlength=size)
+            out[:, ch] += acc[LENGTH:LENGTH + n].astype(np.float32)

@@ -1,0 +1,72 @@
+"""Cover art from OpenAI's image API through the official client.
+
+Current GPT image models always answer base64 (`b64_json`) and draw landscape at 1536×1024;
+DALL·E 3, kept for accounts that still have it, draws 1792×1024 and is asked for base64 too
+(no second download, no link to expire). Either way the picture ends as a 1920×1080 PNG
+through the shared Lanczos cover-crop."""
+
+import base64
+import binascii
+from pathlib import Path
+
+from app.config import get_settings
+from app.providers import openai_client
+from app.providers.base import ProviderError
+from app.providers.calls import call
+from app.providers.downloads import download
+from app.providers.outputs import to_cover_png
+from app.providers.prompts import cover_prompt
+from app.usage.prices import PlannedCall
+
+SERVICE = openai_client.SERVICE
+
+
+def is_dalle(model: str) -> bool:
+    return model.startswith("dall-e")
+
+
+class OpenAIImageProvider:
+    name = "openai"
+
+    def __init__(self) -> None:
+        self.settings = get_settings()
+        self.model = self.settings.openai_image_model
+        openai_client.client()  # fails now, with the variable to set, if the key is missing
+
+    def planned_calls(self) -> list[PlannedCall]:
+        return [PlannedCall("openai", "OpenAI", self.model, "image", 1, "image")]
+
+    def _request(self, prompt: str) -> dict:
+        params: dict = {"model": self.model, "prompt": cover_prompt(prompt), "n": 1,
+                        "quality": self.settings.openai_image_quality}
+        if is_dalle(self.model):
+            params |= {"size": "1792x1024", "response_format": "b64_json"}
+        else:  # GPT image models refuse response_format; they always answer b64_json
+            params |= {"size": "1536x1024", "output_format": "png"}
+        return params
+
+    def generate(self, *, prompt: str, seed: int, workdir: Path) -> Path:
+        params = self._request(prompt)
+
+        def work(attempt) -> bytes:
+            response = openai_client.client().images.generate(**params)
+            attempt.accept(str(response.created))
+            if not response.data:
+                raise ProviderError("answered without an image", provider=SERVICE.label)
+            image = response.data[0]
+            if image.b64_json:
+                try:
+                    return base64.b64decode(image.b64_json, validate=True)
+                except (binascii.Error, ValueError) as exc:
+                    raise ProviderError("sent an image in broken base64", provider=SERVICE.label) from exc
+            if image.url:  # accounts/models that still answer with a link
+                path = download(image.url, dest=workdir / "openai-image", service=SERVICE,
+                                max_bytes=self.settings.provider_image_max_bytes, what="the OpenAI image")
+                return path.read_bytes()
+            raise ProviderError("answered without an image", provider=SERVICE.label)
+
+        data = call(self.planned_calls()[0], work, service=SERVICE, facts=openai_client.facts,
+                    what="drawing the cover art")
+        if len(data) > self.settings.provider_image_max_bytes:
+            raise ProviderError("sent an image larger than we accept", provider=SERVICE.label)
+        return to_cover_png(data, workdir=workdir, service=SERVICE)

@@ -1,0 +1,80 @@
+"""Track endpoints. Plain `def`: they run in the thread pool, so polls keep being answered
+while a generation or render runs inline."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from app.auth.deps import CurrentUser
+from app.db import DbSession
+from app.pipeline import generate as generate_step
+from app.pipeline import render as render_step
+from app.pipeline.retry import retry as retry_step
+from app.tracks import service, waveform
+from app.tracks.models import TrackStatus
+from app.tracks.schemas import GenerateRequest, HistoryPage, RenderRequest, Stats, TrackPublic, Waveform
+
+router = APIRouter(prefix="/api", tags=["tracks"])
+
+
+@router.post("/generate")
+def generate(body: GenerateRequest, user: CurrentUser, db: DbSession) -> TrackPublic:
+    """Make music and cover art from a prompt (inline: returns when the track is `generated`)."""
+    return service.to_public(generate_step.generate(db, user=user, request=body))
+
+
+@router.post("/render")
+def render(body: RenderRequest, user: CurrentUser, db: DbSession) -> TrackPublic:
+    """Render a `generated` track into a 1080p30 MP4 (inline: returns when `rendered`)."""
+    track = service.get_track(db, user=user, track_id=body.track_id)
+    render_step.check_renderable(track)
+    service.claim(db, track=track, expected=TrackStatus.GENERATED, status=TrackStatus.RENDERING,
+                  stage="rendering video", conflict="This track is already rendering")
+    render_step.run(db, track=track)
+    return service.to_public(track)
+
+
+@router.get("/history")
+def history(
+    user: CurrentUser, db: DbSession,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    status: TrackStatus | None = None,
+) -> HistoryPage:
+    """Tracks, newest first, 50 per page, optionally only those with one status."""
+    return service.history(db, user=user, page=page, status=status)
+
+
+@router.get("/tracks/{track_id}")
+def get_track(track_id: uuid.UUID, user: CurrentUser, db: DbSession) -> TrackPublic:
+    """One track, including the running step's stage and percent."""
+    return service.to_public(service.get_track(db, user=user, track_id=track_id))
+
+
+@router.delete("/tracks/{track_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_track(track_id: uuid.UUID, user: CurrentUser, db: DbSession) -> None:
+    """Delete the track and every file it has."""
+    service.delete_track(db, user=user, track_id=track_id)
+
+
+@router.post("/tracks/{track_id}/retry")
+def retry(track_id: uuid.UUID, user: CurrentUser, db: DbSession) -> TrackPublic:
+    """Run the failed step again."""
+    track = service.get_track(db, user=user, track_id=track_id)
+    return service.to_public(retry_step(db, track=track))
+
+
+@router.get("/tracks/{track_id}/waveform")
+def get_waveform(
+    track_id: uuid.UUID, user: CurrentUser, db: DbSession,
+    points: Annotated[int, Query(ge=50, le=4000)] = 600,
+) -> Waveform:
+    """Peak levels for drawing a seekable waveform without decoding the MP3 in the browser."""
+    track = service.get_track(db, user=user, track_id=track_id)
+    return Waveform(peaks=waveform.peaks(track, points=points))
+
+
+@router.get("/stats")
+def stats(user: CurrentUser, db: DbSession) -> Stats:
+    """Tracks by status, storage used, and this month's generations against the plan quota."""
+    return service.stats(db, user=user)

@@ -1,0 +1,1 @@
+"""What paid providers cost: a ledger row per call attempt, prices, and the budget guard."""

@@ -1,0 +1,35 @@
+"""Which job a provider call belongs to, without threading ids through every provider
+signature: the pipeline sets it around a step; the ledger reads it.
+
+ContextVars do not follow work into a ThreadPoolExecutor by themselves: submit
+`contextvars.copy_context().run` (see app/pipeline/generate.py) so a call made from a worker
+thread is still booked to its job."""
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class JobContext:
+    job_id: uuid.UUID | None = None
+    track_id: uuid.UUID | None = None
+    user_id: uuid.UUID | None = None
+
+
+_current: ContextVar[JobContext] = ContextVar("provider_job", default=JobContext())
+
+
+@contextmanager
+def job(*, job_id: uuid.UUID, track_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None) -> Iterator[JobContext]:
+    token = _current.set(JobContext(job_id=job_id, track_id=track_id, user_id=user_id))
+    try:
+        yield _current.get()
+    finally:
+        _current.reset(token)
+
+
+def current() -> JobContext:
+    return _current.get()

@@ -1,0 +1,47 @@
+"""What a planned call is expected to cost, from the price table in settings."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from app.config import get_settings
+from app.providers.base import ProviderError
+
+CENT_FRACTIONS = Decimal("0.0001")
+
+
+@dataclass(frozen=True)
+class PlannedCall:
+    """One paid call a provider intends to make (each attempt of it costs this again)."""
+
+    provider: str  # mubert | openai | replicate (the ledger's spelling)
+    label: str  # how the creator knows the service: "Mubert", "OpenAI", "Replicate"
+    model: str
+    role: str  # music | image | planner
+    units: float
+    unit: str  # track | image | second | 1k_tokens
+
+
+def unit_price(*, provider: str, model: str, role: str, label: str) -> Decimal:
+    prices = get_settings().provider_prices
+    for key in (f"{provider}:{model}", f"{provider}:{role}"):
+        if key in prices:
+            return Decimal(str(prices[key]))
+    # Refuse rather than guess zero: an uncosted call would slip past the budget guard.
+    raise ProviderError(
+        f"no price for {provider}:{model} in PROVIDER_PRICES; add one (or a {provider}:{role} fallback) "
+        "so the budget guard can cost it", provider=label,
+    )
+
+
+def cost_of(call: PlannedCall, *, units: float | None = None) -> Decimal:
+    price = unit_price(provider=call.provider, model=call.model, role=call.role, label=call.label)
+    amount = price * Decimal(str(call.units if units is None else units))
+    return amount.quantize(CENT_FRACTIONS, rounding=ROUND_HALF_UP)
+
+
+def total(calls: list[PlannedCall]) -> Decimal:
+    return sum((cost_of(c) for c in calls), Decimal(0))
+
+
+def usd(amount: Decimal | float) -> str:
+    return f"${Decimal(str(amount)).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}"

@@ -1,0 +1,77 @@
+"""Suggested title, description and tags for a track, from its prompt and duration and the
+description template in settings. Always within YouTube's limits, never with < or >."""
+
+import re
+
+from app.config import get_settings
+from app.tracks.models import Track
+from app.youtube.schemas import MAX_DESCRIPTION_BYTES, MAX_TAGS_CHARS, UploadDefaults, tags_length
+
+STOPWORDS = {
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its", "of",
+    "on", "or", "the", "this", "to", "with", "without", "very", "some", "soft", "deep", "gentle", "over",
+    "under", "through", "while",
+}
+MAX_TAGS = 15
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("<", "").replace(">", "")).strip()
+
+
+def duration_text(seconds: int) -> str:
+    minutes, rest = divmod(seconds, 60)
+    if minutes >= 60:
+        return f"{minutes // 60} h {minutes % 60} min" if minutes % 60 else f"{minutes // 60} h"
+    return f"{minutes} min" if not rest else f"{minutes} min {rest} s"
+
+
+def title_for(track: Track) -> str:
+    prompt = _clean(track.prompt)
+    # The first clause reads like a title; the rest of a long prompt belongs in the description.
+    head = re.split(r"[.;:!?\n]", prompt, maxsplit=1)[0].strip() or prompt
+    suffix = f" | {duration_text(track.duration)}"
+    room = 100 - len(suffix)
+    if len(head) > room:
+        head = head[:room].rsplit(" ", 1)[0].rstrip(",- ") or head[:room]
+    return (head[:1].upper() + head[1:]) + suffix
+
+
+def description_for(track: Track, *, title: str) -> str:
+    values = {"prompt": _clean(track.prompt), "duration": duration_text(track.duration),
+              "minutes": round(track.duration / 60), "title": title}
+    try:
+        text = get_settings().youtube_description_template.format_map(values)
+    except (KeyError, IndexError, ValueError):
+        text = values["prompt"]  # a broken template must not break the dialog
+    text = _clean_multiline(text)
+    while len(text.encode()) > MAX_DESCRIPTION_BYTES:
+        text = text[: len(text) - 50]
+    return text
+
+
+def _clean_multiline(text: str) -> str:
+    return "\n".join(line.replace("<", "").replace(">", "").rstrip() for line in text.strip().splitlines())
+
+
+def tags_for(track: Track) -> list[str]:
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", track.prompt)]
+    candidates = [*get_settings().youtube_default_tags, *(w for w in words if w not in STOPWORDS)]
+    tags: list[str] = []
+    for tag in candidates:
+        tag = _clean(tag)
+        if not tag or tag.lower() in (t.lower() for t in tags) or len(tags) >= MAX_TAGS:
+            continue
+        if tags_length([*tags, tag]) <= MAX_TAGS_CHARS:
+            tags.append(tag)
+    return tags
+
+
+def defaults_for(track: Track) -> UploadDefaults:
+    settings = get_settings()
+    title = title_for(track)
+    return UploadDefaults(
+        title=title, description=description_for(track, title=title), tags=tags_for(track),
+        privacy="private", category="10", made_for_kids=None, contains_synthetic_media=True,
+        quota_cost=settings.youtube_quota_cost_insert + settings.youtube_quota_cost_thumbnail,
+    )

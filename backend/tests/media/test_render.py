@@ -1,0 +1,305 @@
+"""render_video measured from the outside: MP4 layout, stream parameters, lengths, fades on
+picture and sound, picture fidelity, the provider's AAC copied untouched, failures.
+
+Inputs are synthetic and short: a colourful 1920x1080 PNG and steady stereo white noise (which
+the AAC encoder needs its full 384 kbit/s for), as .m4a and .mp3. Nothing here times anything."""
+
+import re
+import struct
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from app.media.ffmpeg import MediaError, probe
+from app.media.render import render_video
+
+RATE, FPS = 48_000, 30
+M4A_SECONDS = 31.3  # 2 s fades + six 5 s GOPs + a cut one: every piece of the plan
+MP3_SECONDS = 30.0  # long enough to be encoded in two parallel pieces
+
+
+def ffmpeg(*args: str) -> bytes:
+    cmd = ["ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *args]
+    return subprocess.run(cmd, capture_output=True, check=True).stdout
+
+
+def noise(seconds: float) -> list[str]:
+    """ffmpeg input arguments for steady, uncorrelated stereo white noise."""
+    return [
+        "-f", "lavfi", "-i", f"anoisesrc=d={seconds}:r={RATE}:a=0.2:c=white:s=1",
+        "-f", "lavfi", "-i", f"anoisesrc=d={seconds}:r={RATE}:a=0.2:c=white:s=2",
+        "-filter_complex", "[0][1]amerge=inputs=2",
+    ]
+
+
+def decode_audio(path: Path) -> np.ndarray:
+    """Samples at 48 kHz, mono mix (the channels are equally loud)."""
+    raw = ffmpeg("-i", str(path), "-ar", str(RATE), "-ac", "2", "-f", "f32le", "-")
+    return np.frombuffer(raw, dtype="<f4").reshape(-1, 2).mean(axis=1)
+
+
+def decode_frames(path: Path, indices: list[int]) -> list[np.ndarray]:
+    """RGB frames by index, converted with the BT.709 matrix the video is tagged with."""
+    select = "+".join(f"eq(n\\,{i})" for i in indices)
+    raw = ffmpeg(
+        "-i", str(path), "-vf", f"select='{select}',scale=in_color_matrix=bt709:in_range=tv,format=rgb24",
+        "-vsync", "passthrough", "-f", "rawvideo", "-",
+    )
+    frames = np.frombuffer(raw, dtype=np.uint8).reshape(-1, 1080, 1920, 3)
+    assert len(frames) == len(indices)
+    return [frame.astype(float) for frame in frames]
+
+
+def boxes(data: bytes, start: int, end: int) -> list[tuple[bytes, int, int]]:
+    """(type, payload start, end) of the MP4 boxes between start and end."""
+    found = []
+    while start < end:
+        size, kind = struct.unpack(">I4s", data[start : start + 8])
+        header = 8
+        if size == 1:
+            size, header = struct.unpack(">Q", data[start + 8 : start + 16])[0], 16
+        found.append((kind, start + header, start + size))
+        start += size
+    return found
+
+
+def box_types(data: bytes, start: int, end: int) -> list[bytes]:
+    """Every box type inside [start, end), recursing into the containers of the movie box."""
+    containers = {b"moov", b"trak", b"mdia", b"minf", b"stbl", b"edts", b"dinf", b"udta"}
+    types = []
+    for kind, payload, box_end in boxes(data, start, end):
+        types.append(kind)
+        if kind in containers:
+            types += box_types(data, payload, box_end)
+    return types
+
+
+def rms_windows(samples: np.ndarray, seconds: float = 0.25) -> np.ndarray:
+    size = int(RATE * seconds)
+    count = len(samples) // size
+    return np.sqrt((samples[: count * size].reshape(count, size) ** 2).mean(axis=1))
+
+
+def faded(samples: np.ndarray, fade: int = 2 * RATE) -> np.ndarray:
+    """What the renderer should make of the input: linear 2 s fades at both ends."""
+    gain = np.ones(len(samples))
+    ramp = np.arange(fade) / fade
+    gain[:fade] = ramp
+    gain[-fade:] = ramp[::-1] + 1 / fade
+    return samples * gain
+
+
+def low_pass(samples: np.ndarray, hz: int = 4000) -> np.ndarray:
+    spectrum = np.fft.rfft(samples)
+    spectrum[hz * len(samples) // RATE :] = 0
+    return np.fft.irfft(spectrum, len(samples))
+
+
+@dataclass
+class Rendered:
+    out: Path
+    source: Path
+    seconds: float
+    progress: list[float]
+
+
+@pytest.fixture(scope="module")
+def media(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("render-inputs")
+    y, x = np.mgrid[0:1080, 0:1920].astype(np.float32)
+    pixels = np.stack([
+        127 + 100 * np.sin(x / 197), 127 + 100 * np.sin(y / 153 + x / 400), 127 + 100 * np.cos((x + y) / 350),
+    ], axis=-1)
+    picture = Image.fromarray(pixels.astype(np.uint8))
+    draw = ImageDraw.Draw(picture)
+    rng = np.random.default_rng(2)
+    for _ in range(40):
+        cx, cy, r = int(rng.integers(0, 1920)), int(rng.integers(0, 1080)), int(rng.integers(20, 160))
+        draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=tuple(int(v) for v in rng.integers(0, 256, 3)))
+    picture.save(folder / "picture.png")
+    # No noise substitution, so that decoding is deterministic and copied frames compare equal.
+    aac = ["-c:a", "aac", "-aac_coder", "fast", "-aac_pns", "0", "-b:a", "384k"]
+    ffmpeg(*noise(M4A_SECONDS), *aac, str(folder / "track.m4a"))
+    ffmpeg(*noise(3.0), *aac, str(folder / "short.m4a"))
+    mp3 = ["-ar", "44100", "-c:a", "libmp3lame", "-b:a", "320k"]
+    ffmpeg(*noise(MP3_SECONDS), *mp3, str(folder / "track.mp3"))
+    return folder
+
+
+def render(media: Path, audio: str, seconds: float, folder: Path) -> Rendered:
+    workdir = folder / "work"
+    workdir.mkdir()
+    progress: list[float] = []
+    out = workdir / "video.mp4.part"  # as the pipeline does: a temp name, no .mp4 suffix
+    render_video(
+        image=media / "picture.png", audio=media / audio, out=out, workdir=workdir, progress=progress.append
+    )
+    assert [p.name for p in workdir.iterdir()] == [out.name], "intermediate files left behind"
+    return Rendered(out, media / audio, seconds, progress)
+
+
+@pytest.fixture(scope="module")
+def from_m4a(media: Path, tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    return render(media, "track.m4a", M4A_SECONDS, tmp_path_factory.mktemp("m4a"))
+
+
+@pytest.fixture(scope="module")
+def from_mp3(media: Path, tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    return render(media, "track.mp3", MP3_SECONDS, tmp_path_factory.mktemp("mp3"))
+
+
+def streams(path: Path) -> dict[str, dict]:
+    return {s["codec_type"]: s for s in probe(path)["streams"]}
+
+
+def test_mp4_has_its_index_first_and_no_edit_lists(from_m4a: Rendered) -> None:
+    data = from_m4a.out.read_bytes()
+    top = [kind for kind, _, _ in boxes(data, 0, len(data))]
+    assert top[0] == b"ftyp" and top.index(b"moov") < top.index(b"mdat")
+    moov = next((payload, end) for kind, payload, end in boxes(data, 0, len(data)) if kind == b"moov")
+    inside = box_types(data, *moov)
+    assert inside.count(b"trak") == 2 and b"elst" not in inside
+    assert "mp4" in probe(from_m4a.out)["format"]["format_name"]
+
+
+def test_video_stream_follows_youtube_recommendations(from_m4a: Rendered) -> None:
+    video = streams(from_m4a.out)["video"]
+    assert (video["codec_name"], video["profile"], video["pix_fmt"]) == ("h264", "High", "yuv420p")
+    assert (video["width"], video["height"]) == (1920, 1080)
+    assert video["r_frame_rate"] == video["avg_frame_rate"] == "30/1"
+    assert video["has_b_frames"] <= 2
+    assert video["color_space"] == "bt709"
+
+
+def test_gops_are_closed(from_m4a: Rendered) -> None:
+    """x264's settings string (an SEI in the stream) says no B-frames, so every frame refers
+    only to earlier ones; and every keyframe is an IDR picture, which nothing after it may
+    refer across: each GOP is closed."""
+    annexb = ffmpeg("-i", str(from_m4a.out), "-c:v", "copy", "-bsf:v", "h264_mp4toannexb", "-f", "h264", "-")
+    options = annexb.split(b" options: ")[1].split(b"\x00")[0].split(b" ")
+    settings = dict(option.split(b"=", 1) for option in options if b"=" in option)
+    assert settings[b"bframes"] == b"0" and settings.get(b"open_gop", b"0") == b"0"
+    nal_types = [annexb[m.end()] & 0x1F for m in re.finditer(b"\x00\x00\x01", annexb)]
+    keyframes = [line for line in packet_flags(from_m4a.out) if "K" in line]
+    assert nal_types.count(5) == len(keyframes) > 1  # one slice per picture
+
+
+def packet_flags(path: Path) -> list[str]:
+    """'pts_time,flags' of every video packet."""
+    return subprocess.run(
+        ["ffprobe", "-v", "error", "-select_streams", "v", "-show_entries", "packet=pts_time,flags",
+         "-of", "csv=p=0", str(path)], capture_output=True, text=True, check=True,
+    ).stdout.split()
+
+
+def test_keyframes_every_few_seconds(from_m4a: Rendered) -> None:
+    keys = [float(line.split(",")[0]) for line in packet_flags(from_m4a.out) if "K" in line.split(",")[1]]
+    assert keys[0] == 0
+    assert max(np.diff(keys)) <= 5.0 + 1e-6
+
+
+def test_audio_stream_is_aac_lc_48k_stereo_384k(from_m4a: Rendered, from_mp3: Rendered) -> None:
+    for rendered in (from_m4a, from_mp3):
+        audio = streams(rendered.out)["audio"]
+        assert (audio["codec_name"], audio["profile"]) == ("aac", "LC")
+        assert (audio["sample_rate"], audio["channels"]) == ("48000", 2)
+        assert abs(int(audio["bit_rate"]) - 384_000) < 0.1 * 384_000
+
+
+@pytest.mark.parametrize("which", ["from_m4a", "from_mp3"])
+def test_streams_start_at_0_and_last_as_long_as_the_audio(which: str, request: pytest.FixtureRequest) -> None:
+    rendered: Rendered = request.getfixturevalue(which)
+    for stream in streams(rendered.out).values():
+        assert float(stream["start_time"]) == 0
+        assert abs(float(stream["duration"]) - rendered.seconds) <= 1 / FPS
+
+
+def test_picture_fades_from_and_to_black_and_shows_the_image(from_m4a: Rendered, media: Path) -> None:
+    last = round(from_m4a.seconds * FPS) - 1
+    first, half, full, middle, end = decode_frames(from_m4a.out, [0, 30, 60, last // 2, last])
+    source = np.asarray(Image.open(media / "picture.png").convert("RGB")).astype(float)
+    assert first.mean() < 2 and end.mean() < 2
+    assert 0.4 < half.mean() / source.mean() < 0.6
+    for frame in (full, middle):
+        assert abs(frame - source).mean() < 3, "the still picture should look like the source"
+
+
+def test_sound_fades_in_and_out_and_is_steady_between(from_m4a: Rendered, from_mp3: Rendered) -> None:
+    size = RATE // 4  # RMS in 0.25 s windows, 8 per fade
+    # A linear 2 s fade: window i spans gains i/8 .. (i+1)/8, RMS sqrt(mean(gain^2)).
+    ramp = np.sqrt([((i + 1) ** 3 - i**3) / 3 / 64 for i in range(8)])
+    for rendered in (from_m4a, from_mp3):
+        samples = decode_audio(rendered.out)[: round(rendered.seconds * RATE)]
+        head, tail = rms_windows(samples[: 8 * size]), rms_windows(samples[-8 * size :])
+        body = rms_windows(samples[8 * size : -8 * size])
+        steady = np.median(body)
+        assert np.all(abs(body - steady) < 0.1 * steady)
+        assert np.all(abs(head / steady - ramp) < 0.1)
+        assert np.all(abs(tail / steady - ramp[::-1]) < 0.1)
+
+
+def test_m4a_is_stream_copied_between_the_fades(from_m4a: Rendered) -> None:
+    out, source = decode_audio(from_m4a.out), decode_audio(from_m4a.source)
+    middle = slice(3 * RATE, len(source) - 3 * RATE)
+    assert np.array_equal(out[middle], source[middle]), "the provider's AAC must not be re-encoded"
+
+
+@pytest.mark.parametrize("which", ["from_m4a", "from_mp3"])
+def test_sound_is_aligned_and_seamless(which: str, request: pytest.FixtureRequest) -> None:
+    """Compared with the faded input sample for sample, in 20 ms windows, below 4 kHz (above,
+    AAC legitimately replaces noise with other noise of the same loudness). There, coding
+    noise is under -20 dB; a shift by a single sample gives -10 dB, and a frame lost or
+    doubled at a joint between separately encoded pieces makes the error as loud as the signal."""
+    rendered: Rendered = request.getfixturevalue(which)
+    out, source = decode_audio(rendered.out), decode_audio(rendered.source)
+    length = round(rendered.seconds * RATE)
+    assert len(out) >= length and len(source) >= length
+    error = rms_windows(low_pass(out[:length] - faded(source[:length])), 0.02)
+    steady = np.median(rms_windows(low_pass(source[:length]), 0.02))
+    assert error.max() < 0.2 * steady
+
+
+def test_progress_rises_to_one(from_m4a: Rendered, from_mp3: Rendered) -> None:
+    for rendered in (from_m4a, from_mp3):
+        assert rendered.progress[0] >= 0 and rendered.progress[-1] == 1.0
+        assert all(b >= a for a, b in zip(rendered.progress, rendered.progress[1:]))
+
+
+def test_short_audio_and_a_square_picture(media: Path, tmp_path: Path) -> None:
+    """3 s: the fades meet in the middle. The square picture is cropped to cover the frame."""
+    square = tmp_path / "square.png"
+    Image.open(media / "picture.png").crop((600, 0, 1680, 1080)).resize((640, 640)).save(square)
+    out = tmp_path / "short.mp4"
+    render_video(image=square, audio=media / "short.m4a", out=out, workdir=tmp_path)
+    found = streams(out)
+    assert (found["video"]["width"], found["video"]["height"]) == (1920, 1080)
+    for stream in found.values():
+        assert abs(float(stream["duration"]) - 3.0) <= 1 / FPS
+
+
+def test_unreadable_inputs_raise_readable_errors(media: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"not really a picture" * 50)
+    noise_mp3 = tmp_path / "noise.mp3"
+    noise_mp3.write_bytes(bytes(range(256)) * 40)
+    blip = tmp_path / "blip.m4a"
+    ffmpeg(*noise(0.5), "-c:a", "aac", str(blip))
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    out = workdir / "video.mp4"
+    cases = [
+        (media / "picture.png", blip, "too short"),
+        (broken, media / "track.m4a", "cover image broken.png is not a readable image"),
+        (media / "missing.png", media / "track.m4a", "cover image not found: missing.png"),
+        (media / "picture.png", media / "missing.m4a", "audio not found: missing.m4a"),
+        (media / "picture.png", noise_mp3, "could not read noise.mp3"),
+        (media / "picture.png", media / "picture.png", "no audio stream"),
+    ]
+    for image, audio, message in cases:
+        with pytest.raises(MediaError, match=message):
+            render_video(image=image, audio=audio, out=out, workdir=workdir)
+        assert list(workdir.iterdir()) == [], "a failed render must leave nothing behind"
