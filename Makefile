@@ -17,7 +17,7 @@ test:
 	@backend/scripts/test.sh
 
 bench:
-	@backend/scripts/setup.sh && cd backend && JWT_SECRET=bench-only-$$(openssl rand -hex 24) .venv/bin/python -m bench
+	@backend/scripts/bench.sh
 
 setup:
 	@backend/scripts/setup.sh
