@@ -1,0 +1,86 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useRef, useState } from "react";
+import { toast } from "sonner";
+
+import { api, unwrap } from "@/lib/api/client";
+import { errorMessage } from "@/lib/api/errors";
+import type { Track } from "@/lib/api/types";
+import { isBusy } from "@/lib/track-status";
+
+import { newerTrack, useTrackPoll } from "./use-track-poll";
+
+export type PendingAction = "render" | "retry" | "delete" | null;
+
+/**
+ * The live state of one track and what the creator can do with it. Render and retry run
+ * inline on the server (seconds to minutes); meanwhile the track is polled for its stage.
+ */
+export function useTrackActions(initial: Track) {
+  const router = useRouter();
+  const [track, setTrack] = useState(initial);
+  const [pending, setPending] = useState<PendingAction>(null);
+  const reloading = useRef(false);
+
+  useTrackPoll(track.id, isBusy(track.status) || pending === "render" || pending === "retry", (next) =>
+    setTrack((current) => newerTrack(current, next)),
+  );
+
+  /** Fetch the track again, e.g. for fresh signed media URLs after one expired. */
+  const reload = useCallback(async () => {
+    if (reloading.current) return;
+    reloading.current = true;
+    try {
+      const { data } = await api.GET("/api/tracks/{track_id}", { params: { path: { track_id: initial.id } } });
+      if (data) setTrack(data);
+    } finally {
+      // Allow another reload later, but not a tight loop on a media file that is truly gone.
+      setTimeout(() => (reloading.current = false), 10_000);
+    }
+  }, [initial.id]);
+
+  const run = async (action: "render" | "retry", call: () => Promise<Track>, busyStatus: Track["status"]) => {
+    setPending(action);
+    setTrack((t) => ({ ...t, status: busyStatus, stage: null, progress: null, error_message: null }));
+    try {
+      const done = await call();
+      setTrack(done);
+      if (done.status === "failed") toast.error("The step failed", { description: done.error_message ?? undefined });
+      else toast.success(done.status === "rendered" ? "Video rendered" : "Music and cover art are ready");
+      router.refresh();
+    } catch (error) {
+      toast.error(action === "render" ? "Render failed" : "Retry failed", { description: errorMessage(error) });
+      await reload();
+    } finally {
+      setPending(null);
+    }
+  };
+
+  const render = () =>
+    run("render", async () => unwrap(await api.POST("/api/render", { body: { track_id: track.id } })), "rendering");
+
+  const retry = () => {
+    const stage = track.failed_stage === "render" ? "rendering" : track.failed_stage === "upload" ? "uploading" : "generating";
+    return run(
+      "retry",
+      async () => unwrap(await api.POST("/api/tracks/{track_id}/retry", { params: { path: { track_id: track.id } } })),
+      stage,
+    );
+  };
+
+  const remove = async () => {
+    setPending("delete");
+    try {
+      unwrap(await api.DELETE("/api/tracks/{track_id}", { params: { path: { track_id: track.id } } }));
+      toast.success("Track deleted");
+      router.push("/history");
+      router.refresh();
+    } catch (error) {
+      toast.error("Could not delete the track", { description: errorMessage(error) });
+      setPending(null);
+    }
+  };
+
+  return { track, pending, reload, render, retry, remove };
+}
