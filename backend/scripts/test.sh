@@ -12,9 +12,10 @@ export ENVIRONMENT=test
 export JWT_SECRET=$(backend/.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(48))')
 export STORAGE_DIR=$(mktemp -d -t ambient-test-storage.XXXXXX)
 api_pid=""
+emulator_pid=""
 started_pg=0
 cleanup() {
-  [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null || true
+  for pid in $api_pid $emulator_pid; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
   [ "$started_pg" = 1 ] && backend/scripts/pg.sh stop
   rm -rf "$STORAGE_DIR"
 }
@@ -51,6 +52,14 @@ if [ -f frontend/package.json ]; then
   export E2E_API_URL=http://127.0.0.1:8001
   export PUBLIC_BASE_URL=$E2E_API_URL
   CREATE_USER_PASSWORD=$E2E_PASSWORD backend/.venv/bin/python backend/scripts/create_user.py --email "$E2E_EMAIL" >/dev/null
+  # YouTube is played by the same emulator the backend tests use, as its own process.
+  emulator_env=$(mktemp)
+  (cd backend && exec .venv/bin/python -m tests.emulators.serve_google --port 8099 --env-file "$emulator_env" \
+    --dashboard-url http://127.0.0.1:3001) &
+  emulator_pid=$!
+  for _ in $(seq 1 60); do [ -s "$emulator_env" ] && break; sleep 0.25; done
+  . "$emulator_env"
+  export E2E_GOOGLE_URL=http://127.0.0.1:8099
   (cd backend && exec .venv/bin/uvicorn app.main:app --host 127.0.0.1 --port 8001 --log-level warning) &
   api_pid=$!
   for _ in $(seq 1 60); do curl -fs "$E2E_API_URL/api/health" >/dev/null && break; sleep 0.5; done

@@ -37,10 +37,11 @@ class Session:
 
 
 class GoogleEmulator:
-    def __init__(self, *, client_id: str = "emulator-client", client_secret: str = "emulator-secret") -> None:
+    def __init__(self, *, client_id: str = "emulator-client", client_secret: str = "emulator-secret",
+                 port: int = 0) -> None:
         self.client_id, self.client_secret = client_id, client_secret
         self.lock = threading.RLock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
         self._server.daemon_threads = True
         self._server.block_on_close = False  # a held handler must not block shutdown
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
