@@ -9,6 +9,7 @@ cd "$ROOT"
 pkgs=()
 command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || pkgs+=(ffmpeg)
 command -v psql >/dev/null || pkgs+=(postgresql-client)
+command -v curl >/dev/null || pkgs+=(curl)
 if [ -z "${DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then pkgs+=(postgresql); fi
 if [ "${1:-}" = "--browser" ]; then
   command -v chromium >/dev/null || pkgs+=(chromium fonts-dejavu-core)

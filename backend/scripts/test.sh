@@ -49,18 +49,18 @@ if [ -f frontend/package.json ]; then
   echo "== browser end-to-end (headless Chromium)"
   export E2E_EMAIL=e2e@example.com
   export E2E_PASSWORD=$(backend/.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(12))')
-  export E2E_API_URL=http://127.0.0.1:8001
+  export E2E_API_URL=http://127.0.0.1:${E2E_API_PORT:-8001}
   export PUBLIC_BASE_URL=$E2E_API_URL
   CREATE_USER_PASSWORD=$E2E_PASSWORD backend/.venv/bin/python backend/scripts/create_user.py --email "$E2E_EMAIL" >/dev/null
   # YouTube is played by the same emulator the backend tests use, as its own process.
   emulator_env=$(mktemp)
-  (cd backend && exec .venv/bin/python -m tests.emulators.serve_google --port 8099 --env-file "$emulator_env" \
-    --dashboard-url http://127.0.0.1:3001) &
+  (cd backend && exec .venv/bin/python -m tests.emulators.serve_google --port "${E2E_GOOGLE_PORT:-8099}" --env-file "$emulator_env" \
+    --dashboard-url "http://127.0.0.1:${E2E_PORT:-3001}") &
   emulator_pid=$!
   for _ in $(seq 1 60); do [ -s "$emulator_env" ] && break; sleep 0.25; done
   . "$emulator_env"
-  export E2E_GOOGLE_URL=http://127.0.0.1:8099
-  (cd backend && exec .venv/bin/uvicorn app.main:app --host 127.0.0.1 --port 8001 --log-level warning) &
+  export E2E_GOOGLE_URL=http://127.0.0.1:${E2E_GOOGLE_PORT:-8099}
+  (cd backend && exec .venv/bin/uvicorn app.main:app --host 127.0.0.1 --port "${E2E_API_PORT:-8001}" --log-level warning) &
   api_pid=$!
   for _ in $(seq 1 60); do curl -fs "$E2E_API_URL/api/health" >/dev/null && break; sleep 0.5; done
   (cd frontend && npm run --silent test:e2e)
