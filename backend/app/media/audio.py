@@ -35,17 +35,46 @@ _BYTES_PER_SAMPLE = 8  # float32, two channels
 
 # MP3: 1152 samples per frame; LAME delays the signal by 576 samples, the decoder by 529.
 MP3_FRAME, MP3_DELAY, MP3_DECODER_DELAY = 1152, 576, 529
-MP3_ARGS = ["-c:a", "libmp3lame", "-b:a", "320k", "-reservoir", "0", "-compression_level", "7",
-            "-f", "mp3", "-write_xing", "0", "-id3v2_version", "0"]
+# Plain L/R stereo: at 320 kbps there are bits to spare, and skipping LAME's mid/side
+# decisions saves 30% of its time. `-compression_level 7` is LAME's fast "-q 7" (no noise
+# shaping, psychoacoustics kept for pre-echo control): as fast here as "-q 9" (which drops
+# them) and ~2.5x faster than the default.
+_LAME = [
+    "-c:a",
+    "libmp3lame",
+    "-b:a",
+    "320k",
+    "-reservoir",
+    "0",
+    "-joint_stereo",
+    "0",
+    "-compression_level",
+    "7",
+]
+MP3_ARGS = [*_LAME, "-f", "mp3", "-write_xing", "0", "-id3v2_version", "0"]  # bare frames, no tags
 # AAC: 1024 samples per frame at 48 kHz, 1024 of encoder delay. Pieces start on multiples
 # of 4704 input samples = 5120 output samples = 5 frames, so the resampler's and the
 # encoder's grids line up in every piece.
 AAC_FRAME, AAC_UNIT_IN, AAC_UNIT_FRAMES = 1024, 4704, 5
-AAC_ARGS = ["-ar", "48000", "-c:a", "aac", "-b:a", "384k", "-aac_coder", "fast",
-            # Tools that save bits at low rates (noise substitution, intensity and mid/side
-            # stereo) or sharpen transients (TNS): at 384 kbps on ambient music they buy
-            # nothing audible and cost a third of the encoding time.
-            "-aac_pns", "0", "-aac_tns", "0", "-aac_is", "0", "-aac_ms", "0", "-f", "adts"]
+# Tools that save bits at low rates (noise substitution, intensity and mid/side stereo) or
+# sharpen transients (TNS): at 384 kbps on ambient music they buy nothing audible and cost
+# a third of the encoding time.
+_AAC_TOOLS_OFF = ["-aac_pns", "0", "-aac_tns", "0", "-aac_is", "0", "-aac_ms", "0"]
+AAC_ARGS = [
+    "-ar",
+    "48000",
+    "-c:a",
+    "aac",
+    "-b:a",
+    "384k",
+    "-aac_coder",
+    "fast",
+    *_AAC_TOOLS_OFF,
+    "-f",
+    "adts",
+]
+# The .m4a: moov before the audio (plays while it downloads), no edit list (YouTube's advice).
+_M4A_OUT = ["-movflags", "+faststart", "-use_editlist", "0"]
 WARMUP_FRAMES = 4
 
 
@@ -78,7 +107,9 @@ def _plan(n: int, *, aac: bool) -> tuple[int, list[Piece], int, list[Piece]]:
     if not aac:
         return mp3_frames, mp3, 0, []
     aac_frames = -(-(-(-n * 48000 // SAMPLE_RATE) + AAC_FRAME) // AAC_FRAME)
-    cuts = _pieces(n_frames=aac_frames, unit_frames=AAC_UNIT_FRAMES, unit_in=AAC_UNIT_IN, n_in=n, count=PIECES)
+    cuts = _pieces(
+        n_frames=aac_frames, unit_frames=AAC_UNIT_FRAMES, unit_in=AAC_UNIT_IN, n_in=n, count=PIECES
+    )
     return mp3_frames, mp3, aac_frames, cuts
 
 
@@ -102,7 +133,7 @@ def _mp3_frames(data: bytes) -> list[bytes]:
             raise MediaError(f"MP3 stream out of sync at byte {i}")
         kbps = (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)[data[i + 2] >> 4]
         size = 144 * kbps * 1000 // SAMPLE_RATE + ((data[i + 2] >> 1) & 1)
-        frames.append(data[i:i + size])
+        frames.append(data[i : i + size])
         i += size
     return frames
 
@@ -114,7 +145,7 @@ def _adts_frames(data: bytes) -> list[bytes]:
         if data[i] != 0xFF or data[i + 1] & 0xF6 != 0xF0:
             raise MediaError(f"ADTS stream out of sync at byte {i}")
         size = ((data[i + 3] & 3) << 11) | (data[i + 4] << 3) | (data[i + 5] >> 5)
-        frames.append(data[i:i + size])
+        frames.append(data[i : i + size])
         i += size
     return frames
 
@@ -135,10 +166,10 @@ def _set_gapless_info(path: Path, *, padding: int) -> None:
     data = bytearray(path.read_bytes())
     tag = data.find(b"Info")
     frame = tag - 36  # MPEG-1 stereo: 4 header bytes + 32 bytes of side information
-    if tag < 0 or data[frame] != 0xFF or data[tag + 120:tag + 124] not in (b"Lavf", b"Lavc", b"LAME"):
+    if tag < 0 or data[frame] != 0xFF or data[tag + 120 : tag + 124] not in (b"Lavf", b"Lavc", b"LAME"):
         raise MediaError("the MP3 has no Info tag to complete")
-    data[tag + 141:tag + 144] = (MP3_DELAY << 12 | padding).to_bytes(3, "big")
-    data[tag + 154:tag + 156] = _crc16(bytes(data[frame:frame + 190])).to_bytes(2, "big")
+    data[tag + 141 : tag + 144] = (MP3_DELAY << 12 | padding).to_bytes(3, "big")
+    data[tag + 154 : tag + 156] = _crc16(bytes(data[frame : frame + 190])).to_bytes(2, "big")
     path.write_bytes(bytes(data))
 
 
@@ -198,13 +229,13 @@ def encode_audio(
 
         raw_mp3 = folder / "joined.mp3"
         raw_mp3.write_bytes(joined("mp3", _mp3_frames))
-        run_ffmpeg(["-f", "mp3", "-i", str(raw_mp3), "-c:a", "copy", "-id3v2_version", "0", *_BITEXACT, str(mp3_path)])
+        remux = ["-c:a", "copy", *_BITEXACT]
+        run_ffmpeg(["-f", "mp3", "-i", str(raw_mp3), *remux, "-id3v2_version", "0", str(mp3_path)])
         _set_gapless_info(mp3_path, padding=mp3_frames * MP3_FRAME - MP3_DELAY - n)
         if aac_path is not None:
             raw_aac = folder / "joined.aac"
             raw_aac.write_bytes(joined("aac", _adts_frames))
-            run_ffmpeg(["-f", "aac", "-i", str(raw_aac), "-c:a", "copy", "-movflags", "+faststart",
-                        "-use_editlist", "0", *_BITEXACT, str(aac_path)])
+            run_ffmpeg(["-f", "aac", "-i", str(raw_aac), *remux, *_M4A_OUT, str(aac_path)])
 
 
 @dataclass(frozen=True)
@@ -217,8 +248,8 @@ def measure_loudness(path: Path) -> Loudness:
     """EBU R128 integrated loudness and true peak (max over channels) of a media file."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "r128.txt"
-        run_ffmpeg(["-i", str(path), "-vn", "-af",
-                    f"ebur128=peak=true:metadata=1,ametadata=mode=print:file={report}", "-f", "null", "-"])
+        meter = f"ebur128=peak=true:metadata=1,ametadata=mode=print:file={report}"
+        run_ffmpeg(["-i", str(path), "-vn", "-af", meter, "-f", "null", "-"])
         text = report.read_text()
     integrated = re.findall(r"lavfi\.r128\.I=(\S+)", text)
     peaks = re.findall(r"lavfi\.r128\.true_peaks_ch(\d+)=(\S+)", text)

@@ -66,7 +66,8 @@ def run(db: Session, *, track: Track) -> None:
         # a retry counts what earlier attempts of the job already spent.
         job = usage_context.job(job_id=track.id, track_id=track.id, user_id=track.user_id)
         with job, storage.workdir() as work, ThreadPoolExecutor(max_workers=1) as pool:
-            budget.check_job(job_id=track.id, planned=budget.track_plan(music=music, image=image, duration=track.duration))
+            budget.check_job(job_id=track.id,
+                             planned=budget.track_plan(music=music, image=image, duration=track.duration))
             # Cover art is made while the music is being made. The pool does not copy
             # context by itself: run the art inside a copy so its calls keep the job.
             art = pool.submit(contextvars.copy_context().run, image.generate,

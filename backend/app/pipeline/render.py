@@ -11,6 +11,8 @@ from app.tracks.models import Track, TrackStatus
 
 # Still-image H.264 is tiny; the AAC track dominates. Temporary pieces double it.
 BYTES_PER_SECOND = 2 * 60_000
+# Without a ready AAC (e.g. a Mubert MP3) the renderer decodes the music to PCM first.
+DECODED_BYTES_PER_SECOND = 48_000 * 2 * 4
 
 
 def check_renderable(track: Track) -> None:
@@ -20,7 +22,8 @@ def check_renderable(track: Track) -> None:
         raise Conflict("This track is already rendered")
     if track.status != TrackStatus.GENERATED:
         raise Conflict(f"Only a generated track can be rendered; this one is {track.status}")
-    storage.require_free_space(track.duration * BYTES_PER_SECOND + 20_000_000)
+    per_second = BYTES_PER_SECOND + (0 if track.audio_path else DECODED_BYTES_PER_SECOND)
+    storage.require_free_space(track.duration * per_second + 20_000_000)
 
 
 def run(db: Session, *, track: Track) -> None:

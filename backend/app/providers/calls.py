@@ -162,7 +162,7 @@ def backoff(attempt: int, retry_after: float | None, service: Service) -> float:
     """Seconds to wait after failed attempt number `attempt` (1-based)."""
     settings = get_settings()
     delay = min(settings.provider_retry_base_seconds * 2 ** (attempt - 1), settings.provider_retry_max_seconds)
-    delay *= 1 + random.uniform(0, JITTER)  # noqa: S311 - spreading retries, not security
+    delay *= 1 + random.uniform(0, JITTER)  # spreading retries, not security
     if retry_after is not None:
         if retry_after > settings.provider_retry_after_max_seconds:
             raise ProviderError(f"is rate-limiting us and asks us to wait {retry_after:.0f} s; try again later",

@@ -43,7 +43,7 @@ def _expired(generation: dict) -> bool:
     if not raw:
         return False
     try:
-        when = datetime.fromisoformat(str(raw).replace("Z", "+00:00"))
+        when = datetime.fromisoformat(str(raw))  # 3.11 reads a trailing Z
     except ValueError:
         return False  # unreadable: try the link and renew it if it is refused
     if when.tzinfo is None:

@@ -19,6 +19,7 @@ from app.providers.prompts import cover_prompt
 from app.usage.prices import PlannedCall
 
 SERVICE = openai_client.SERVICE
+GPT_QUALITIES, DALLE_QUALITIES = {"low", "medium", "high", "auto"}, {"standard", "hd"}
 
 
 def is_dalle(model: str) -> bool:
@@ -37,12 +38,16 @@ class OpenAIImageProvider:
         return [PlannedCall("openai", "OpenAI", self.model, "image", 1, "image")]
 
     def _request(self, prompt: str) -> dict:
-        params: dict = {"model": self.model, "prompt": cover_prompt(prompt), "n": 1,
-                        "quality": self.settings.openai_image_quality}
+        wanted = self.settings.openai_image_quality
+        params: dict = {"model": self.model, "prompt": cover_prompt(prompt), "n": 1}
         if is_dalle(self.model):
-            params |= {"size": "1792x1024", "response_format": "b64_json"}
+            # The two families name qualities differently; a setting meant for the other one
+            # falls back to this family's default instead of a 400 from OpenAI.
+            params |= {"size": "1792x1024", "response_format": "b64_json",
+                       "quality": wanted if wanted in DALLE_QUALITIES else "standard"}
         else:  # GPT image models refuse response_format; they always answer b64_json
-            params |= {"size": "1536x1024", "output_format": "png"}
+            params |= {"size": "1536x1024", "output_format": "png",
+                       "quality": wanted if wanted in GPT_QUALITIES else "medium"}
         return params
 
     def generate(self, *, prompt: str, seed: int, workdir: Path) -> Path:

@@ -8,6 +8,7 @@ is bypassed by mounting a plain transport, so every retry follows our schedule a
 
 import threading
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 import httpx
@@ -30,14 +31,19 @@ def _remember_headers(response: httpx.Response) -> None:
     _seen.retry_after = response.headers.get("retry-after")
 
 
-def client() -> replicate.Client:
-    settings = get_settings()
-    token = require_keys(SERVICE, replicate_api_token=settings.replicate_api_token)["replicate_api_token"]
+@lru_cache(maxsize=4)
+def _client(token: str, base_url: str, timeout: float) -> replicate.Client:
     return replicate.Client(
-        api_token=token, base_url=settings.replicate_base_url.rstrip("/"),
-        timeout=httpx.Timeout(settings.provider_timeout_seconds),
+        api_token=token, base_url=base_url, timeout=httpx.Timeout(timeout),
         mounts={"all://": httpx.HTTPTransport()}, event_hooks={"response": [_remember_headers]},
     )
+
+
+def client() -> replicate.Client:
+    """One client (and connection pool) per configuration; httpx clients are thread-safe."""
+    settings = get_settings()
+    token = require_keys(SERVICE, replicate_api_token=settings.replicate_api_token)["replicate_api_token"]
+    return _client(token, settings.replicate_base_url.rstrip("/"), settings.provider_timeout_seconds)
 
 
 def facts(exc: BaseException) -> HttpFacts | None:

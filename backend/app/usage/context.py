@@ -19,17 +19,18 @@ class JobContext:
     user_id: uuid.UUID | None = None
 
 
-_current: ContextVar[JobContext] = ContextVar("provider_job", default=JobContext())
+NO_JOB = JobContext()
+_current: ContextVar[JobContext | None] = ContextVar("provider_job", default=None)
 
 
 @contextmanager
 def job(*, job_id: uuid.UUID, track_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None) -> Iterator[JobContext]:
     token = _current.set(JobContext(job_id=job_id, track_id=track_id, user_id=user_id))
     try:
-        yield _current.get()
+        yield current()
     finally:
         _current.reset(token)
 
 
 def current() -> JobContext:
-    return _current.get()
+    return _current.get() or NO_JOB

@@ -5,6 +5,7 @@ way it would be *and* noted in `violations`, which the test fixtures assert is e
 serves the files a service hands out through expiring links, and injects faults on demand:
 an HTTP status (with Retry-After), a malformed body, a slow answer, a dropped connection."""
 
+import itertools
 import json
 import secrets
 import threading
@@ -104,7 +105,7 @@ class EmulatedService:
 
     def gaps(self, route: str) -> list[float]:
         times = [r.at for r in self.requests(route)]
-        return [b - a for a, b in zip(times, times[1:])]
+        return [b - a for a, b in itertools.pairwise(times)]
 
     def check(self, ok: bool, message: str) -> bool:
         """Note a request the real service would refuse; return ok."""
@@ -157,7 +158,7 @@ def _handler(service: EmulatedService):
                            {k.lower(): v for k, v in self.headers.items()}, body, time.monotonic())
             try:
                 reply = service.dispatch(req)
-            except Exception as exc:  # a bug in the emulator must show, not hang the client
+            except Exception as exc:  # noqa: BLE001 - a bug in the emulator must show, not hang the client
                 service.violations.append(f"emulator error on {req.method} {req.path}: {exc!r}")
                 reply = Reply(500, {"error": {"message": "emulator error"}})
             if reply.delay:

@@ -22,7 +22,7 @@ def _test_signal() -> np.ndarray:
     x = np.stack([0.2 * np.sin(2 * np.pi * 440 * t), 0.2 * np.sin(2 * np.pi * 661.5 * t)], axis=1)
     x += 0.04 * rng.standard_normal(x.shape)
     for p in rng.integers(0, len(t) - 600, 80):
-        x[p:p + 400] += (0.4 * np.exp(-np.arange(400) / 60) * rng.standard_normal(400))[:, None]
+        x[p : p + 400] += (0.4 * np.exp(-np.arange(400) / 60) * rng.standard_normal(400))[:, None]
     return np.clip(x, -0.95, 0.95).astype(np.float32)
 
 
@@ -52,11 +52,13 @@ def _single_pass(pcm: np.ndarray, codec_args: list[str], path: Path, *, rate: in
     return audio.decode_pcm(path, sample_rate=rate)[delay:]
 
 
-def _assert_joins_clean(joined: np.ndarray, single: np.ndarray, joins: list[float], *, window: int, rate: int) -> None:
+def _assert_joins_clean(
+    joined: np.ndarray, single: np.ndarray, joins: list[float], *, window: int, rate: int
+) -> None:
     """Around every join the joined file is as faithful as a single-pass encode there."""
     for at in joins:
         i = int(at * rate) // window
-        near_joined, near_single = joined[i - 3:i + 4], single[i - 3:i + 4]
+        near_joined, near_single = joined[i - 3 : i + 4], single[i - 3 : i + 4]
         # A click or a lost frame would cost tens of dB; encoders differ by a dB or two.
         assert (near_joined > near_single - 3).all(), (at, near_joined, near_single)
 
@@ -75,7 +77,7 @@ def test_mp3_is_gapless_and_sample_aligned(encoded: dict) -> None:
     pcm = encoded["pcm"]
     assert len(decoded) == len(pcm)
     lags = range(-50, 51)
-    best = max(lags, key=lambda lag: float(np.dot(decoded[SR + lag:2 * SR + lag, 0], pcm[SR:2 * SR, 0])))
+    best = max(lags, key=lambda lag: float(np.dot(decoded[SR + lag : 2 * SR + lag, 0], pcm[SR : 2 * SR, 0])))
     assert best == 0
 
 
@@ -84,7 +86,9 @@ def test_mp3_joins_are_seamless(encoded: dict) -> None:
     decoded = audio.decode_pcm(encoded["mp3"])
     single = _single_pass(pcm, audio.MP3_ARGS, encoded["folder"] / "single.mp3", rate=SR, delay=1105)
     joins = audio.join_points(len(pcm))["mp3"]
-    _assert_joins_clean(_snr_windows(pcm, decoded, window), _snr_windows(pcm, single, window), joins, window=window, rate=SR)
+    _assert_joins_clean(
+        _snr_windows(pcm, decoded, window), _snr_windows(pcm, single, window), joins, window=window, rate=SR
+    )
     # And no sample-to-sample jump in the coding error bigger than the single pass has there.
     for at in joins:
         near = slice(int(at * SR) - 2000, int(at * SR) + 2000)
@@ -96,7 +100,8 @@ def test_mp3_joins_are_seamless(encoded: dict) -> None:
 def test_aac_format_duration_and_faststart(encoded: dict) -> None:
     info = probe(encoded["aac"])
     (stream,) = info["streams"]
-    assert (stream["codec_name"], stream["profile"], int(stream["sample_rate"]), stream["channels"]) == ("aac", "LC", 48000, 2)
+    fields = (stream["codec_name"], stream["profile"], int(stream["sample_rate"]), stream["channels"])
+    assert fields == ("aac", "LC", 48000, 2)
     assert 330_000 <= int(stream["bit_rate"]) <= 400_000
     assert abs(float(info["format"]["duration"]) - SECONDS) < 0.06
     head = encoded["aac"].read_bytes()[:64_000]
@@ -107,13 +112,19 @@ def test_aac_joins_are_seamless(encoded: dict) -> None:
     folder: Path = encoded["folder"]
     raw, resampled = folder / "source.f32", folder / "source48.f32"
     encoded["pcm"].tofile(raw)  # the reference: the source through the encoder's own resampler
-    run_ffmpeg(["-f", "f32le", "-ar", str(SR), "-ac", "2", "-i", str(raw), "-ar", "48000", "-f", "f32le", str(resampled)])
+    pcm_in = ["-f", "f32le", "-ar", str(SR), "-ac", "2", "-i", str(raw)]
+    run_ffmpeg([*pcm_in, "-ar", "48000", "-f", "f32le", str(resampled)])
     reference = np.fromfile(resampled, dtype=np.float32).reshape(-1, 2)
     decoded = audio.decode_pcm(encoded["aac"], sample_rate=48000)[1024:]  # encoder priming
     single = _single_pass(encoded["pcm"], audio.AAC_ARGS, folder / "single.aac", rate=48000, delay=1024)
     window = 2048
-    _assert_joins_clean(_snr_windows(reference, decoded, window), _snr_windows(reference, single, window),
-                        audio.join_points(len(encoded["pcm"]))["aac"], window=window, rate=48000)
+    _assert_joins_clean(
+        _snr_windows(reference, decoded, window),
+        _snr_windows(reference, single, window),
+        audio.join_points(len(encoded["pcm"]))["aac"],
+        window=window,
+        rate=48000,
+    )
 
 
 def test_encoding_is_deterministic(encoded: dict, tmp_path: Path) -> None:

@@ -10,8 +10,8 @@ from app import storage
 from app.media.ffmpeg import probe
 from tests.auth.test_auth_flow import assert_error
 from tests.emulators.service import MALFORMED, Reply
-from tests.tracks.conftest import files_of
 from tests.providers.conftest import PROMPT, RETRY_BASE, assert_schedule, costs, ledger, outcomes
+from tests.tracks.conftest import files_of
 
 
 def generate(client: TestClient, auth: dict, prompt: str = PROMPT, duration: int = 120):

@@ -40,7 +40,7 @@ def test_gpt_image_answer_becomes_a_1920x1080_cover(openai_api, configure, tmp_p
 
 
 def test_dalle3_path_for_accounts_that_still_have_it(openai_api, configure, tmp_path, db, user) -> None:
-    configure(openai_image_model="dall-e-3", openai_image_quality="standard")
+    configure(openai_image_model="dall-e-3", openai_image_quality="medium")  # a GPT-image quality: mapped
     with Image.open(draw(tmp_path, user)) as cover:
         assert cover.size == (1920, 1080)
     sent = openai_api.requests("images")[0].json

@@ -1,6 +1,7 @@
 """Replicate through the official client against the Replicate emulator: MusicGen pieces
 crossfaded into a full-length track, Flux 16:9 cover art, slow starts and failures."""
 
+import itertools
 import uuid
 from decimal import Decimal
 from pathlib import Path
@@ -18,7 +19,7 @@ from app.providers.outputs import crossfade_join
 from app.providers.replicate import ReplicateImageProvider, piece_lengths
 from app.usage import context
 from tests.emulators.replicate import FLUX, MUSICGEN
-from tests.providers.conftest import PROMPT, RETRY_BASE, assert_schedule, ledger, outcomes
+from tests.providers.conftest import PROMPT, assert_schedule, ledger, outcomes
 from tests.tracks.conftest import files_of
 
 
@@ -100,11 +101,14 @@ def draw(tmp_path: Path, user) -> Path:
 
 
 def test_poll_errors_are_retried_on_our_schedule_and_not_booked(replicate_api, configure, tmp_path, db, user) -> None:
-    replicate_api.fail("get", 503, times=2)  # the client's own silent retries are bypassed: we see each one
+    # The client's own RetryTransport would retry these 503s silently after 0.1 s and 0.2 s;
+    # it is bypassed, so the waits are ours (a base of 0.3 s here, to tell the two apart).
+    configure(provider_retry_base_seconds=0.3)
+    replicate_api.fail("get", 503, times=2)
     with Image.open(draw(tmp_path, user)) as cover:
         assert cover.size == (1920, 1080)
     gets = replicate_api.requests("get")
-    assert_schedule([b.at - a.at for a, b in zip(gets, gets[1:3])], [RETRY_BASE, 2 * RETRY_BASE])
+    assert_schedule([b.at - a.at for a, b in itertools.pairwise(gets[:3])], [0.3, 0.6])
     assert outcomes(ledger(db)) == ["ok"]  # polls are part of the one paid call
 
 

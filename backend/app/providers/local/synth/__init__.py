@@ -24,16 +24,30 @@ class LocalMusicProvider:
     def __init__(self, *, threads: int | None = None) -> None:
         self.threads = threads or os.cpu_count() or 2
 
-    def generate(self, *, prompt: str, duration: int, seed: int, workdir: Path, progress: ProgressFn) -> AudioResult:
+    def generate(
+        self, *, prompt: str, duration: int, seed: int, workdir: Path, progress: ProgressFn
+    ) -> AudioResult:
         if not MIN_SECONDS <= duration <= MAX_SECONDS:
-            raise ProviderError(f"duration must be {MIN_SECONDS}-{MAX_SECONDS} s, got {duration}", provider=self.name)
+            raise ProviderError(
+                f"duration must be {MIN_SECONDS}-{MAX_SECONDS} s, got {duration}", provider=self.name
+            )
         progress(0.0)
-        pcm = engine.render(prompt=prompt, seed=seed, duration=duration, threads=self.threads,
-                               progress=lambda f: progress(SYNTH_SHARE * f))
+        pcm = engine.render(
+            prompt=prompt,
+            seed=seed,
+            duration=duration,
+            threads=self.threads,
+            progress=lambda f: progress(SYNTH_SHARE * f),
+        )
         mp3_path, aac_path = workdir / "music.mp3", workdir / "music.m4a"
         try:
-            encode_audio(pcm, mp3_path=mp3_path, aac_path=aac_path, workers=self.threads,
-                         progress=lambda f: progress(SYNTH_SHARE + (1 - SYNTH_SHARE) * f))
+            encode_audio(
+                pcm,
+                mp3_path=mp3_path,
+                aac_path=aac_path,
+                workers=self.threads,
+                progress=lambda f: progress(SYNTH_SHARE + (1 - SYNTH_SHARE) * f),
+            )
         except MediaError as exc:
             raise ProviderError(f"could not encode the track: {exc}", provider=self.name) from exc
         return AudioResult(mp3_path=mp3_path, aac_path=aac_path, duration=duration_of(mp3_path))

@@ -8,9 +8,10 @@ import numpy as np
 from scipy import signal
 
 SR = 44100
-# Sounds are built as overlapping "grains": a random-phase spectrum turned into 3 s of audio
-# by one inverse FFT. Consecutive grains overlap by half, weighted by a sine window whose
-# squares sum to one, so independent grains crossfade at constant power.
+# Sounds are built as overlapping "grains": a spectrum (noise with random phases, plus
+# steady tones) turned into 3 s of audio by one inverse FFT. Consecutive grains overlap by
+# half, weighted by a sine window whose squares sum to one, so independent noise grains
+# crossfade at constant power (tones are handled so that they sum exactly: see Tones).
 GRAIN = 1 << 17
 HOP = GRAIN // 2
 NBINS = GRAIN // 2 + 1
@@ -44,7 +45,10 @@ class SlowLfo:
         phases = rng.uniform(0, 2 * np.pi, 3)
         amps = rng.uniform(0.5, 1.0, 3)
         # Plain floats: called thousands of times on scalars, where numpy is slow.
-        self._parts = [(float(2 * np.pi / p), float(ph), float(a / amps.sum())) for p, ph, a in zip(periods, phases, amps, strict=True)]
+        self._parts = [
+            (float(2 * np.pi / p), float(ph), float(a / amps.sum()))
+            for p, ph, a in zip(periods, phases, amps, strict=True)
+        ]
 
     def __call__(self, t: float) -> float:
         return sum(a * math.sin(w * t + ph) for w, ph, a in self._parts)
@@ -88,7 +92,9 @@ class Tones:
         k = np.floor(nu)[:, None] + np.arange(-_KERNEL_BINS // 2 + 1, _KERNEL_BINS // 2 + 1)
         beta = 2 * np.pi * (nu[:, None] - k) / GRAIN
         edge = np.pi / (2 * GRAIN)  # the sine window is a sum of two complex exponentials
-        window = (np.exp(1j * edge) * _dirichlet(beta + 2 * edge) - np.exp(-1j * edge) * _dirichlet(beta - 2 * edge)) / 2j
+        window = (
+            np.exp(1j * edge) * _dirichlet(beta + 2 * edge) - np.exp(-1j * edge) * _dirichlet(beta - 2 * edge)
+        ) / 2j
         self._idx = k.astype(np.int64).ravel()
         self._kernel = (0.5 * window).astype(np.complex64)
 
@@ -127,12 +133,16 @@ def _biquad(kind: str, *, fc: float, q: float, gain_db: float = 0.0) -> np.ndarr
     w0 = 2 * math.pi * fc / SR
     alpha, cw = math.sin(w0) / (2 * q), math.cos(w0)
     if kind == "high_shelf":
-        b = [a_ * ((a_ + 1) + (a_ - 1) * cw + 2 * math.sqrt(a_) * alpha),
-             -2 * a_ * ((a_ - 1) + (a_ + 1) * cw),
-             a_ * ((a_ + 1) + (a_ - 1) * cw - 2 * math.sqrt(a_) * alpha)]
-        a = [(a_ + 1) - (a_ - 1) * cw + 2 * math.sqrt(a_) * alpha,
-             2 * ((a_ - 1) - (a_ + 1) * cw),
-             (a_ + 1) - (a_ - 1) * cw - 2 * math.sqrt(a_) * alpha]
+        b = [
+            a_ * ((a_ + 1) + (a_ - 1) * cw + 2 * math.sqrt(a_) * alpha),
+            -2 * a_ * ((a_ - 1) + (a_ + 1) * cw),
+            a_ * ((a_ + 1) + (a_ - 1) * cw - 2 * math.sqrt(a_) * alpha),
+        ]
+        a = [
+            (a_ + 1) - (a_ - 1) * cw + 2 * math.sqrt(a_) * alpha,
+            2 * ((a_ - 1) - (a_ + 1) * cw),
+            (a_ + 1) - (a_ - 1) * cw - 2 * math.sqrt(a_) * alpha,
+        ]
     else:  # high_pass
         b = [(1 + cw) / 2, -(1 + cw), (1 + cw) / 2]
         a = [1 + alpha, -2 * cw, 1 - alpha]
@@ -140,11 +150,14 @@ def _biquad(kind: str, *, fc: float, q: float, gain_db: float = 0.0) -> np.ndarr
 
 
 # BS.1770 K-weighting: a +4 dB shelf above ~1.5 kHz and a high-pass at 38 Hz.
-K_SOS = np.stack([_biquad("high_shelf", fc=1500.0, q=1 / math.sqrt(2), gain_db=4.0),
-                  _biquad("high_pass", fc=38.0, q=0.5)])
+K_SOS = np.stack(
+    [_biquad("high_shelf", fc=1500.0, q=1 / math.sqrt(2), gain_db=4.0), _biquad("high_pass", fc=38.0, q=0.5)]
+)
 K_POWER = (np.abs(signal.sosfreqz(K_SOS, worN=FREQS.astype(np.float64), fs=SR)[1]) ** 2).astype(np.float32)
 
 
 def k_power_of(shape: np.ndarray) -> float:
     """K-weighted power of a grain whose bins have power `shape` (a relative measure)."""
-    return float(np.dot(shape, K_POWER))
+    # Not np.dot: that wakes OpenBLAS's thread pool, whose spinning steals the CPU the
+    # synthesis threads and the encoders need.
+    return float((shape * K_POWER).sum())

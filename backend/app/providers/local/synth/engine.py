@@ -37,7 +37,9 @@ class Track:
     """Every layer of one track, planned up front from prompt + seed."""
 
     def __init__(self, *, prompt: str, seed: int, duration: float) -> None:
-        self.seed = int(rng_for(seed, prompt_key(prompt) & 0xFFFFFFFF, prompt_key(prompt) >> 32).integers(2**62))
+        self.seed = int(
+            rng_for(seed, prompt_key(prompt) & 0xFFFFFFFF, prompt_key(prompt) >> 32).integers(2**62)
+        )
         self.n = round(duration * SR)
         self.mood: Mood = mood_from_prompt(prompt=prompt, rng=rng_for(self.seed, 1))
         mood, s = self.mood, self.seed
@@ -50,7 +52,9 @@ class Track:
         self.top_bin = TOP_BIN if not mood.textures else int(TEXTURE_TOP_HZ * GRAIN / SR)
         level = mood.textures.get
         self.ocean = Ocean(level=level("ocean", 0.0), duration=duration, seed=s) if level("ocean") else None
-        self.particles = [Particles(kind=k, level=level(tex, 0.0), seed=s) for k, (tex, *_) in KINDS.items() if level(tex)]
+        self.particles = [
+            Particles(kind=k, level=level(tex, 0.0), seed=s) for k, (tex, *_) in KINDS.items() if level(tex)
+        ]
         self.events: list[events.EventLayer] = []
         if mood.bells > 0.05:
             self.events.append(events.bells(mood=mood, timeline=timeline, duration=duration, seed=s))
@@ -62,30 +66,41 @@ class Track:
     def grain(self, g: int, *, stream: int) -> np.ndarray:
         """Windowed stereo grain (2, GRAIN) centred on sample g*HOP; stream 0 is the pad
         with the steady textures, stream 1 the ocean waves."""
-        t = g * HOP / SR
-        if stream == 0:
-            power, tonal = self.pad.grain(g)
-            self.drone.add_to(tonal, grain=g)
-            beds = self.beds.power(t)
-            if beds is not None:
-                power += beds
-        else:
-            assert self.ocean is not None
-            power = self.ocean.power(t)
+        if stream == 1:
+            return self._ocean_grain(g)
+        power, tonal = self.pad.grain(g)
+        self.drone.add_to(tonal, grain=g)
+        beds = self.beds.power(g * HOP / SR)
+        if beds is not None:
+            power += beds
         top = self.top_bin
-        magnitude = np.sqrt(power[:top]) * np.float32(_SCALE)
-        noise = np.frombuffer(rng_for(self.seed, 60 + stream, g).bytes(4 * top), dtype=np.int8)
         spectra = np.zeros((2, NBINS), dtype=np.complex64)  # nothing sounds above top_bin
-        spectra[:, :top] = noise.astype(np.float32).view(np.complex64).reshape(2, top)
+        spectra[:, :top] = self._noise(g, stream=0, bins=2 * top).reshape(2, top)
         left, right = spectra
         right[:_MONO_BIN] = left[:_MONO_BIN]
         right[_MONO_BIN:_WIDE_BIN] = _COS * left[_MONO_BIN:_WIDE_BIN] + _SIN * right[_MONO_BIN:_WIDE_BIN]
-        spectra[:, :top] *= magnitude
-        if stream == 0:
-            spectra[:, :tonal.shape[1]] += tonal
+        spectra[:, :top] *= np.sqrt(power[:top]) * np.float32(_SCALE)
+        spectra[:, : tonal.shape[1]] += tonal
         grain = scipy.fft.irfft(spectra, n=GRAIN, axis=1)
         grain *= WINDOW
         return grain
+
+    def _ocean_grain(self, g: int) -> np.ndarray:
+        """Surf is noise, so the right channel can be the left one played backwards: as
+        random, and uncorrelated with it, for half the work."""
+        assert self.ocean is not None
+        top = self.top_bin
+        spectrum = np.zeros(NBINS, dtype=np.complex64)
+        spectrum[:top] = self._noise(g, stream=1, bins=top) * (
+            np.sqrt(self.ocean.power(g * HOP / SR)[:top]) * np.float32(_SCALE)
+        )
+        left = scipy.fft.irfft(spectrum, n=GRAIN) * WINDOW
+        return np.stack([left, left[::-1]])
+
+    def _noise(self, g: int, *, stream: int, bins: int) -> np.ndarray:
+        """Complex noise for a grain's bins (random phases and levels), from cheap random bytes."""
+        raw = np.frombuffer(rng_for(self.seed, 60 + stream, g).bytes(2 * bins), dtype=np.int8)
+        return raw.astype(np.float32).view(np.complex64)
 
     def render_hop(self, out: np.ndarray, j: int, grains: dict[int, np.ndarray]) -> None:
         """Fill out (the hop's samples, (n, 2)); `grains` carries the previous grain of
@@ -98,12 +113,12 @@ class Track:
             prev = grains[stream]
             if stream == 0:  # overlap-add straight into the interleaved output
                 for ch in (0, 1):
-                    np.add(prev[ch, HOP:HOP + n], nxt[ch, :n], out=out[:, ch])
+                    np.add(prev[ch, HOP : HOP + n], nxt[ch, :n], out=out[:, ch])
             else:
                 assert self.ocean is not None
                 swell = lerp_steps(self.ocean.gain(start=start, n=n, step=1024), step=1024, n=n)
                 for ch in (0, 1):
-                    out[:, ch] += (prev[ch, HOP:HOP + n] + nxt[ch, :n]) * swell
+                    out[:, ch] += (prev[ch, HOP : HOP + n] + nxt[ch, :n]) * swell
             grains[stream] = nxt
         for p in self.particles:
             p.render(out, hop=j)
@@ -121,7 +136,9 @@ class Track:
             out *= (np.sin(0.5 * np.pi * np.clip(fade, 0.0, 1.0)) ** 2).astype(np.float32)[:, None]
 
 
-def render(*, prompt: str, seed: int, duration: float, threads: int, progress: Callable[[float], None]) -> np.ndarray:
+def render(
+    *, prompt: str, seed: int, duration: float, threads: int, progress: Callable[[float], None]
+) -> np.ndarray:
     """The finished track, at -14 LUFS and under the peak ceiling, as float32 (n, 2)."""
     track = Track(prompt=prompt, seed=seed, duration=duration)
     pcm = np.empty((track.n, 2), dtype=np.float32)
@@ -133,7 +150,7 @@ def render(*, prompt: str, seed: int, duration: float, threads: int, progress: C
     def run(hops: range) -> None:
         grains: dict[int, np.ndarray] = {}
         for j in hops:
-            seg = pcm[j * HOP:(j + 1) * HOP]
+            seg = pcm[j * HOP : (j + 1) * HOP]
             track.render_hop(seg, j, grains)
             if j % 4 == 0:  # measuring every fourth hop is plenty for a steady texture
                 measured[j] = mix.k_weighted_blocks(seg)
@@ -146,7 +163,7 @@ def render(*, prompt: str, seed: int, duration: float, threads: int, progress: C
     gain = np.float32(mix.gain_for(mix.integrated_loudness([measured[j] for j in sorted(measured)])))
 
     def scale(j: int) -> np.ndarray:  # chunks of whole hops: HOP is a multiple of mix.STEP
-        seg = pcm[j * HOP:(j + HOPS_PER_TASK) * HOP]
+        seg = pcm[j * HOP : (j + HOPS_PER_TASK) * HOP]
         seg *= gain
         return mix.block_peaks(seg)
 

@@ -49,7 +49,9 @@ class Reverb:
 
     def __call__(self, dry: np.ndarray, *, wet: float) -> np.ndarray:
         """(n, 2) float32: the mono `dry` sound in the room, with its tail."""
-        tail = scipy.fft.irfft(scipy.fft.rfft(dry.astype(np.float32), self._size)[None, :] * self._ir, self._size, axis=1)
+        tail = scipy.fft.irfft(
+            scipy.fft.rfft(dry.astype(np.float32), self._size)[None, :] * self._ir, self._size, axis=1
+        )
         out = wet * tail
         out[:, : len(dry)] += (1 - wet) * dry
         return (out / np.abs(out).max()).T.astype(np.float32)
@@ -59,7 +61,9 @@ def _bell(pitch: int, room: Reverb) -> np.ndarray:
     """A soft glass/celesta-like note: near-harmonic partials that decay at different rates."""
     f0, t = midi_hz(pitch), np.arange(int(BELL_SECONDS * SR), dtype=np.float32) / SR
     partials = ((1.0, 1.0, 2.2), (2.0, 0.3, 1.2), (3.01, 0.1, 0.7), (4.1, 0.05, 0.45))
-    tone = sum(a * np.sin(np.float32(2 * np.pi * f0 * r) * t) * np.exp(-t / np.float32(d)) for r, a, d in partials)
+    tone = sum(
+        a * np.sin(np.float32(2 * np.pi * f0 * r) * t) * np.exp(-t / np.float32(d)) for r, a, d in partials
+    )
     tone *= np.minimum(1.0, t / 0.006) * np.minimum(1.0, (t[-1] - t) / 0.5)  # no click at either end
     return room(tone, wet=0.55)
 
@@ -80,7 +84,10 @@ def _bird(key: int, rng: np.random.Generator, room: Reverb) -> np.ndarray:
             f = rng.uniform(3000, 4800) + rng.uniform(250, 700) * np.sin(2 * np.pi * rng.uniform(18, 35) * tt)
         env = np.sin(np.pi * np.arange(len(f)) / len(f)) ** 2
         phase = 2 * np.pi * np.cumsum(f) / SR
-        parts += [env * (np.sin(phase) + 0.12 * np.sin(2 * phase)), np.zeros(int(rng.uniform(0.05, 0.14) * SR))]
+        parts += [
+            env * (np.sin(phase) + 0.12 * np.sin(2 * phase)),
+            np.zeros(int(rng.uniform(0.05, 0.14) * SR)),
+        ]
     return room(np.concatenate(parts)[: int(BIRD_SECONDS * SR)], wet=0.45)
 
 
@@ -97,7 +104,11 @@ def _thunder(rng: np.random.Generator) -> np.ndarray:
     env = np.zeros(n)
     for onset in np.sort(rng.uniform(0.3, 5.0, int(rng.integers(3, 7)))):
         decay = rng.uniform(0.8, 2.5)
-        env += rng.uniform(0.4, 1.0) * np.where(t < onset, 0, 1 - np.exp(-(t - onset) / 0.35)) * np.exp(-np.maximum(t - onset, 0) / decay)
+        env += (
+            rng.uniform(0.4, 1.0)
+            * np.where(t < onset, 0, 1 - np.exp(-(t - onset) / 0.35))
+            * np.exp(-np.maximum(t - onset, 0) / decay)
+        )
     env *= np.minimum(1.0, (t[-1] - t) / 2.0)
     out = (noise * env).T
     # Gentle saturation tames the noise's spikes (a rumble's grit, not a click), so a roll can
@@ -124,13 +135,13 @@ class EventLayer:
     def render(self, out: np.ndarray, *, start: int) -> None:
         end = start + len(out)
         i = bisect.bisect_left(self._starts, start - self._longest)
-        for e in self._events[i:bisect.bisect_left(self._starts, end)]:
+        for e in self._events[i : bisect.bisect_left(self._starts, end)]:
             tpl = self._template(e.template)
             a, b = max(start, e.start), min(end, e.start + len(tpl))
             if a < b:
-                seg = tpl[a - e.start:b - e.start]
-                out[a - start:b - start, 0] += e.gain_l * seg[:, 0]
-                out[a - start:b - start, 1] += e.gain_r * seg[:, 1]
+                seg = tpl[a - e.start : b - e.start]
+                out[a - start : b - start, 0] += e.gain_l * seg[:, 0]
+                out[a - start : b - start, 1] += e.gain_r * seg[:, 1]
 
 
 def _panned(rng: np.random.Generator, gain: float, width: float = 0.8) -> tuple[float, float]:
@@ -149,7 +160,9 @@ def _schedule(rng: np.random.Generator, *, duration: float, mean_gap: float, fir
 def bells(*, mood: Mood, timeline: ChordTimeline, duration: float, seed: int) -> EventLayer:
     rng = rng_for(seed, 50)
     events = []
-    for t in _schedule(rng, duration=duration - 6, mean_gap=6.0 / mood.bells, first=float(rng.uniform(4, 12))):
+    for t in _schedule(
+        rng, duration=duration - 6, mean_gap=6.0 / mood.bells, first=float(rng.uniform(4, 12))
+    ):
         chord = max(timeline.weights(t), key=lambda cw: cw[1])[0]
         for k in range(int(rng.choice([1, 1, 2, 3]))):  # now and then a short arpeggio
             pitch = int(rng.choice(chord.bells))
@@ -163,7 +176,11 @@ def bells(*, mood: Mood, timeline: ChordTimeline, duration: float, seed: int) ->
 def birds(*, level: float, duration: float, seed: int) -> EventLayer:
     rng = rng_for(seed, 52)
     events = [
-        Event(int(t * SR), int(rng.integers(0, 18)), *_panned(rng, 1.6 * level * PAD_RMS * 10 ** rng.uniform(-0.8, 0), 1.6))
+        Event(
+            int(t * SR),
+            int(rng.integers(0, 18)),
+            *_panned(rng, 1.6 * level * PAD_RMS * 10 ** rng.uniform(-0.8, 0), 1.6),
+        )
         for t in _schedule(rng, duration=duration - 3, mean_gap=5.0 / level, first=float(rng.uniform(1, 5)))
     ]
     room = Reverb(rng=rng_for(seed, 53), seconds=1.6, tone=7000, longest=BIRD_SECONDS)
@@ -174,6 +191,8 @@ def thunder(*, level: float, duration: float, seed: int) -> EventLayer:
     rng = rng_for(seed, 54)
     events = [
         Event(int(t * SR), i, *_panned(rng, 5.0 * level * PAD_RMS * float(rng.uniform(0.6, 1.0))))
-        for i, t in enumerate(_schedule(rng, duration=duration - 12, mean_gap=70.0, first=float(rng.uniform(12, 40))))
+        for i, t in enumerate(
+            _schedule(rng, duration=duration - 12, mean_gap=70.0, first=float(rng.uniform(8, 25)))
+        )
     ]
     return EventLayer(events, lambda i: _thunder(rng_for(seed, 55, i)))

@@ -100,8 +100,14 @@ class ChordTimeline:
         half = self.crossfade / 2
         if i + 1 < len(self.chords) and t > self.chords[i].end - half:
             u = (t - (self.chords[i].end - half)) / self.crossfade
-            return [(self.chords[i], math.cos(u * math.pi / 2)), (self.chords[i + 1], math.sin(u * math.pi / 2))]
+            return [
+                (self.chords[i], math.cos(u * math.pi / 2)),
+                (self.chords[i + 1], math.sin(u * math.pi / 2)),
+            ]
         if i > 0 and t < self.chords[i].start + half:
             u = (t - (self.chords[i].start - half)) / self.crossfade
-            return [(self.chords[i - 1], math.cos(u * math.pi / 2)), (self.chords[i], math.sin(u * math.pi / 2))]
+            return [
+                (self.chords[i - 1], math.cos(u * math.pi / 2)),
+                (self.chords[i], math.sin(u * math.pi / 2)),
+            ]
         return [(self.chords[i], 1.0)]

@@ -21,7 +21,7 @@ def k_weighted_blocks(pcm: np.ndarray, *, settle: int = 4096) -> np.ndarray:
     The filter starts from rest, so the first `settle` samples are skipped while its
     38 Hz high-pass settles; the caller measures long stretches so this costs little.
     """
-    weighted = signal.sosfilt(K_SOS.astype(np.float32), pcm[:, :], axis=0)[settle:]
+    weighted = signal.sosfilt(K_SOS.astype(np.float32), pcm, axis=0)[settle:]
     m = len(weighted) // SUB_BLOCK
     if m == 0:
         return np.zeros(0)
@@ -59,7 +59,7 @@ def block_peaks(pcm: np.ndarray) -> np.ndarray:
     m = len(pcm) // STEP
     peaks = np.abs(pcm[: m * STEP]).reshape(m, STEP * 2).max(axis=1)
     if len(pcm) > m * STEP:
-        peaks = np.r_[peaks, np.abs(pcm[m * STEP:]).max()]
+        peaks = np.r_[peaks, np.abs(pcm[m * STEP :]).max()]
     return peaks
 
 
@@ -74,7 +74,9 @@ def limit(pcm: np.ndarray, *, peaks: np.ndarray, ceiling_db: float = CEILING_DB)
     if need.min(initial=1.0) >= 1.0:
         return 0.0
     width = 17  # control blocks: ~25 ms
-    smooth = ndimage.uniform_filter1d(ndimage.minimum_filter1d(need, width, mode="nearest"), width, mode="nearest")
+    smooth = ndimage.uniform_filter1d(
+        ndimage.minimum_filter1d(need, width, mode="nearest"), width, mode="nearest"
+    )
     smooth = np.minimum(smooth, need)  # guard against rounding in the average
     # Gain at block edges: never more than either neighbour needs, then linear in between.
     edges = np.minimum(np.r_[smooth[:1], smooth], np.r_[smooth, smooth[-1:]])
@@ -85,6 +87,6 @@ def limit(pcm: np.ndarray, *, peaks: np.ndarray, ceiling_db: float = CEILING_DB)
     full = busy < m
     pcm[: m * STEP].reshape(m, STEP, 2)[busy[full]] *= gains[full][:, :, None]
     if not full.all():  # the partial block at the very end
-        tail = pcm[m * STEP:]
+        tail = pcm[m * STEP :]
         tail *= gains[-1][: len(tail), None]
     return float(-20 * math.log10(float(edges.min())))

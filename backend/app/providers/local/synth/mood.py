@@ -44,6 +44,7 @@ PROFILES: dict[str, Profile] = {
     "dream": Profile(("lydian", "dorian"), 36, 0.55, 0.7, 0.7, 0.35, False, 0.5),
 }
 
+
 def _each(words: str, value: str) -> dict[str, str]:
     return {word: value for word in words.split()}
 
@@ -126,7 +127,7 @@ def mood_from_prompt(*, prompt: str, rng: np.random.Generator) -> Mood:
         brightness=mean("brightness"),
         shimmer=mean("shimmer") * (1 - 0.5 * busy),
         bells=mean("bells") * (1 - 0.6 * busy),
-        pedal=any(p.pedal for p in profiles) and first.pedal,
+        pedal=first.pedal,
         choir=mean("choir"),
         ensemble_cents=float(rng.uniform(7.0, 13.0)),
         textures=textures,

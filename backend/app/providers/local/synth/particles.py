@@ -2,8 +2,8 @@
 
 Each kind has a bank of short sound variants. For every hop the engine asks for the
 particles that start in it (drawn from a random stream keyed by the hop's index, so any
-part of the track can be rendered on its own) and they are summed in one vectorised
-np.bincount per channel instead of a Python loop per particle.
+part of the track can be rendered on its own), plus the tails of the previous hop's, and
+they are summed with one vectorised np.bincount per channel.
 """
 
 import math
@@ -29,7 +29,9 @@ def _drop(rng: np.random.Generator) -> np.ndarray:
     """A soft tick, sometimes with a tiny ringing "plink" from a splash."""
     tick = _shaped_noise(rng, 1200, 9000) * np.exp(-_T / rng.uniform(0.0006, 0.002))
     if rng.random() < 0.4:
-        tick += 0.5 * np.sin(2 * np.pi * rng.uniform(1800, 4500) * _T) * np.exp(-_T / rng.uniform(0.003, 0.01))
+        tick += (
+            0.5 * np.sin(2 * np.pi * rng.uniform(1800, 4500) * _T) * np.exp(-_T / rng.uniform(0.003, 0.01))
+        )
     return tick
 
 
@@ -75,27 +77,29 @@ class Particles:
         """Mostly soft, now and then a closer, louder one (log-uniform over 24 dB)."""
         return 10 ** rng.uniform(-1.2, 0.0, n)
 
-    def _hop_events(self, hop: int) -> tuple[np.ndarray, ...]:
+    def _hop_events(self, hop: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(start samples, variants, left/right gains (n, 2)) of the particles in a hop."""
         rng = rng_for(self._seed, 42, self._key, hop)
         n = int(rng.poisson(self._rate * HOP / SR))
         pos = np.sort(rng.integers(0, HOP, n)) + hop * HOP
         pan = rng.uniform(0.1, 0.9, n) * (np.pi / 2)
         g = self._gains(rng, n) * self._scale
-        return pos, rng.integers(0, VARIANTS, n), g * np.cos(pan), g * np.sin(pan)
+        return (
+            pos,
+            rng.integers(0, VARIANTS, n),
+            np.stack([g * np.cos(pan), g * np.sin(pan)], axis=1).astype(np.float32),
+        )
 
     def render(self, out: np.ndarray, *, hop: int) -> None:
         """Add this hop's particles (and the tails of the previous hop's) to out (n, 2)."""
         start, n = hop * HOP, len(out)
-        parts = [self._hop_events(hop)]
-        if hop > 0:
-            prev = self._hop_events(hop - 1)
-            keep = prev[0] > start - LENGTH
-            parts.append(tuple(a[keep] for a in prev))
-        pos, var, gl, gr = (np.concatenate(a) for a in zip(*parts, strict=True))
-        if len(pos) == 0:
-            return
-        idx = ((pos - start + LENGTH)[:, None] + np.arange(LENGTH)).ravel()
-        size = HOP + 2 * LENGTH
-        for ch, g in enumerate((gl, gr)):
-            acc = np.bincount(idx, weights=(self._bank[var] * g[:, None].astype(np.float32)).ravel(), minlength=size)
-            out[:, ch] += acc[LENGTH:LENGTH + n].astype(np.float32)
+        hops = [self._hop_events(h) for h in ((hop - 1, hop) if hop > 0 else (hop,))]
+        pos, variants, gains = (np.concatenate(parts) for parts in zip(*hops, strict=True))
+        near = (pos - start > -LENGTH) & (pos - start < n)
+        pos, sounds, gains = pos[near] - start, self._bank[variants[near]], gains[near]
+        # All particles at once: sample i of particle k lands at pos[k] + i (offset by
+        # LENGTH so tails from the previous hop have non-negative indices).
+        idx = ((pos + LENGTH)[:, None] + np.arange(LENGTH)).ravel()
+        for ch in (0, 1):
+            acc = np.bincount(idx, weights=(sounds * gains[:, ch, None]).ravel(), minlength=n + 2 * LENGTH)
+            out[:, ch] += acc[LENGTH : LENGTH + n].astype(np.float32)

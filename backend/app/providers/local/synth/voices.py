@@ -28,6 +28,7 @@ TONAL_BINS = int(TONAL_TOP_HZ * 1.02 / BIN_HZ) + 16  # the tones' spectra fit be
 DETUNE = np.array([-1.0, 0.0, 0.73])
 PLAYER_LEVEL = np.array([0.6, 1.0, 0.6])
 PAN_L, PAN_R = np.array([0.95, 0.7, 0.3]), np.array([0.3, 0.7, 0.95])
+MAX_DETUNE_HZ = 2.5
 AIR = 0.2  # share of the tonal harmonics' power also played as diffuse noise bands
 
 
@@ -84,13 +85,20 @@ class Pad:
         bump = np.exp(-0.5 * ((k - centre[owner]) / sigma[owner]) ** 2)
         share = power * np.where(tonal, AIR, 1.0) / np.bincount(owner, bump, minlength=len(h))
         diffuse = np.bincount(k, bump * share[owner], minlength=TOP_BIN)
-        freqs = (f0 * h[tonal])[:, None] * (1 + spread * DETUNE)[None, :]
+        # Detune grows with frequency up to 2.5 Hz, then stays: beating faster than a few
+        # times a second stops sounding like a chorus and starts sounding rough.
+        detune_hz = np.minimum(f0 * h[tonal] * spread, MAX_DETUNE_HZ)
+        freqs = (f0 * h[tonal])[:, None] + detune_hz[:, None] * DETUNE[None, :]
         amps = np.sqrt(2 * power[tonal] * (1 - AIR) / np.sum(PLAYER_LEVEL**2))[:, None] * PLAYER_LEVEL
-        k_total = np.sum(amps**2 / 2 * _k_weight(freqs)) + np.dot(diffuse, K_POWER[:TOP_BIN])
+        k_total = np.sum(amps**2 / 2 * _k_weight(freqs)) + np.sum(diffuse * K_POWER[:TOP_BIN])
         amps /= np.sqrt(k_total)
         tones = Tones(freqs.ravel(), rng_for(self._seed, 16, pitch).uniform(0, 2 * np.pi, freqs.size))
-        note = Note(tones=tones, amps_l=(amps * PAN_L).ravel(), amps_r=(amps * PAN_R).ravel(),
-                    diffuse=(diffuse / k_total).astype(np.float32))
+        note = Note(
+            tones=tones,
+            amps_l=(amps * PAN_L).ravel(),
+            amps_r=(amps * PAN_R).ravel(),
+            diffuse=(diffuse / k_total).astype(np.float32),
+        )
         self._notes[key] = note
         return note
 
@@ -132,9 +140,9 @@ class Pad:
 
 
 class Drone:
-    """A pure sine an octave or two under the pad: the foundation that noise bands cannot
-    give. It follows the chord roots (or holds the tonic) with short crossfades, so two
-    close bass notes never beat against each other for long."""
+    """A pure sine an octave or two under the pad: a soft, steady foundation. It follows
+    the chord roots (or holds the tonic) with short crossfades, so two close bass notes
+    never beat against each other for long."""
 
     LEVEL = 0.5  # mean-square level, in the same units as PAD_LEVEL
 
