@@ -19,6 +19,7 @@ from app.health.router import router as health_router
 from app.media_routes import router as media_router
 from app.tracks.router import router as tracks_router
 from app.tracks.service import fail_interrupted
+from app.usage import ledger
 from app.youtube.router import router as youtube_router
 
 
@@ -26,9 +27,9 @@ from app.youtube.router import router as youtube_router
 async def lifespan(_: FastAPI) -> AsyncIterator[None]:
     storage.ensure_dirs()
     with session_factory()() as db:
-        interrupted = fail_interrupted(db) + batches_service.fail_interrupted(db)
+        interrupted = fail_interrupted(db) + batches_service.fail_interrupted(db) + ledger.close_interrupted(db)
     if interrupted:
-        logging.getLogger("app").warning("marked %d interrupted track step(s) as failed (retryable)", interrupted)
+        logging.getLogger("app").warning("closed %d step(s), batch(es) or provider call(s) interrupted by the last stop", interrupted)
     yield
 
 

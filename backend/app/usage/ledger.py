@@ -86,3 +86,14 @@ def month_count(db: Session, *, provider: str, outcome: Outcome = Outcome.OK) ->
             ProviderCall.started_at >= month_start(),
         )
     ) or 0
+
+
+def close_interrupted(db: Session) -> int:
+    """At start-up: calls that were in flight when the process died will never report back.
+    Close them as failed; their estimated cost stays booked (the service may have billed it)."""
+    result = db.execute(
+        update(ProviderCall).where(ProviderCall.outcome == Outcome.RUNNING)
+        .values(outcome=Outcome.FAILED, finished_at=func.now(), error="interrupted: the studio stopped during the call")
+    )
+    db.commit()
+    return result.rowcount or 0

@@ -1,0 +1,37 @@
+"""A process that dies mid-step leaves nothing spinning: start-up closes interrupted tracks
+(tests/tracks), batches and provider calls, so the creator sees a retryable state."""
+
+from decimal import Decimal
+
+from fastapi.testclient import TestClient
+
+from app.batches.models import Batch, BatchItem
+from app.usage.models import ProviderCall
+
+
+def start_app() -> None:
+    from app.main import app
+
+    with TestClient(app, raise_server_exceptions=False):
+        pass
+
+
+def test_interrupted_batch_and_provider_call_are_closed(db, user) -> None:
+    batch = Batch(user_id=user.id, total=2, duration_seconds=120, status="processing", options={"render": True})
+    db.add(batch)
+    db.flush()
+    done = BatchItem(batch_id=batch.id, prompt="first prompt here", status="success", position=1)
+    stuck = BatchItem(batch_id=batch.id, prompt="second prompt here", status="generating", position=2)
+    call = ProviderCall(provider="mubert", model="v3", role="music", unit="track", cost_usd=Decimal("0.4"))
+    db.add_all([done, stuck, call])
+    db.commit()
+
+    start_app()
+
+    for row in (batch, done, stuck, call):
+        db.refresh(row)
+    assert (batch.status, batch.successful, batch.failed) == ("completed", 1, 1) and batch.completed_at
+    assert done.status == "success"
+    assert stuck.status == "failed" and "retry" in stuck.error_message
+    assert call.outcome == "failed" and call.finished_at and "interrupted" in call.error
+    assert call.cost_usd == Decimal("0.4")  # the service may have billed it: the estimate stays booked
