@@ -3,6 +3,7 @@
 Secrets are validated at start-up so a misconfigured studio fails loudly instead of
 signing tokens with a placeholder."""
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -185,4 +186,6 @@ class Settings(BaseSettings):
 
 @lru_cache
 def get_settings() -> Settings:
-    return Settings()  # type: ignore[call-arg]  # values come from the environment
+    # Tests are hermetic: a developer's .env (real keys, other URLs) must not leak into them.
+    env_file = None if os.environ.get("ENVIRONMENT") == "test" else REPO_ROOT / ".env"
+    return Settings(_env_file=env_file)  # type: ignore[call-arg]  # values come from the environment

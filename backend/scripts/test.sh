@@ -6,9 +6,11 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 backend/scripts/setup.sh --browser
-. backend/scripts/env.sh
-
+# Hermetic: the tests never read .env (your keys and URLs stay out of them). A database of
+# your own for them is TEST_DATABASE_URL; without it they use the project-local cluster.
 export ENVIRONMENT=test
+export LOCAL_PG_PORT=${LOCAL_PG_PORT:-55432}
+local_db_url() { echo "postgresql+psycopg://postgres@127.0.0.1:${LOCAL_PG_PORT}/$1"; }
 export JWT_SECRET=$(backend/.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(48))')
 export STORAGE_DIR=$(mktemp -d -t ambient-test-storage.XXXXXX)
 api_pid=""
@@ -21,7 +23,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ "$LOCAL_PG" = 1 ]; then
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
   backend/scripts/pg.sh status || started_pg=1
   backend/scripts/pg.sh start
   # A fresh test database every run: nothing left over from an earlier run can pass a test.
@@ -29,8 +31,8 @@ if [ "$LOCAL_PG" = 1 ]; then
   psql -h 127.0.0.1 -p "$LOCAL_PG_PORT" -U postgres -qc "CREATE DATABASE ambient_test" postgres
   export DATABASE_URL=$(local_db_url ambient_test)
 else
-  # Tests empty every table: never point them at the database that holds your tracks.
-  : "${TEST_DATABASE_URL:?set TEST_DATABASE_URL to a scratch database when DATABASE_URL is set}"
+  # Tests empty every table: never point them at the database that holds your tracks
+  # (conftest refuses a database whose name lacks "test").
   export DATABASE_URL=$TEST_DATABASE_URL
 fi
 

@@ -34,7 +34,7 @@ test("signs in through the page, sees the dashboard, and signs out", async ({ pa
   await phoneShots(page, "dashboard");
 
   await page.getByRole("link", { name: "Settings", exact: true }).first().click();
-  await expect(page.getByText("Connected")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Database" })).toContainText("Connected");
   await shot(page, "settings-desktop");
 
   await page.getByRole("button", { name: "Sign out" }).first().click();

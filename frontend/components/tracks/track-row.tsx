@@ -1,4 +1,4 @@
-import { Clock } from "lucide-react";
+import { Clock, MonitorPlay } from "lucide-react";
 import Link from "next/link";
 
 import { Skeleton } from "@/components/ui/skeleton";
@@ -30,6 +30,7 @@ export function TrackRow({ track, className }: { track: Track; className?: strin
             <time dateTime={track.created_at} title={formatDateTime(track.created_at)}>
               {formatRelative(track.created_at)}
             </time>
+            {track.youtube_url && <YouTubeLink href={track.youtube_url} />}
           </p>
         </div>
         {/* Clicks pass through to the row's stretched link. On a phone the badge sits on the cover. */}
@@ -39,6 +40,26 @@ export function TrackRow({ track, className }: { track: Track; className?: strin
         />
       </div>
     </li>
+  );
+}
+
+/** "YouTube ↗" that sits above a row's stretched link, so it opens the video, not the track. */
+export function YouTubeLink({ href, className }: { href: string; className?: string }) {
+  return (
+    <a
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+      data-testid="youtube-link"
+      className={cn(
+        "relative z-10 inline-flex items-center gap-1 rounded text-status-failed outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring",
+        className,
+      )}
+    >
+      <MonitorPlay className="size-3" aria-hidden />
+      YouTube
+      <span className="sr-only"> (opens the video)</span>
+    </a>
   );
 }
 

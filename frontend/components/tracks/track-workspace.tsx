@@ -5,9 +5,11 @@ import Link from "next/link";
 
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { YouTubePanel, showsYouTube } from "@/components/youtube/youtube-panel";
 import type { Track } from "@/lib/api/types";
 import { formatDuration, formatRelative, humanize } from "@/lib/format";
 import { canRender, isBusy } from "@/lib/track-status";
+import type { YouTubeConnection } from "@/lib/youtube";
 
 import { AudioPlayer } from "./audio-player";
 import { Cover } from "./cover";
@@ -19,8 +21,9 @@ import { TrackFacts } from "./track-facts";
 import { useTrackActions } from "./use-track-actions";
 
 /** The track page: art or video, the player, the live step, and every action on the track. */
-export function TrackWorkspace({ initial }: { initial: Track }) {
-  const { track, pending, reload, render, retry, remove } = useTrackActions(initial);
+export function TrackWorkspace({ initial, youtube = null }: { initial: Track; youtube?: YouTubeConnection | null }) {
+  const { track, pending, reload, render, retry, upload, remove } = useTrackActions(initial);
+  const failedUpload = track.status === "failed" && track.failed_stage === "upload";
   const busy = isBusy(track.status) || pending !== null;
 
   return (
@@ -56,10 +59,13 @@ export function TrackWorkspace({ initial }: { initial: Track }) {
             <p className="mt-0.5 text-muted-foreground" data-testid="track-error">
               {track.error_message ?? "No reason was given."}
             </p>
+            {failedUpload && (
+              <p className="mt-1 text-xs text-muted-foreground">Retry continues the upload where it stopped.</p>
+            )}
           </div>
           <Button onClick={retry} disabled={pending !== null} variant="outline">
             {pending === "retry" ? <Loader2 className="animate-spin" aria-hidden /> : <RotateCcw aria-hidden />}
-            Retry
+            {failedUpload ? "Retry upload" : "Retry"}
           </Button>
         </div>
       )}
@@ -122,6 +128,9 @@ export function TrackWorkspace({ initial }: { initial: Track }) {
               <Downloads track={track} />
             </CardContent>
           </Card>
+          {showsYouTube(track) && (
+            <YouTubePanel track={track} youtube={youtube} pending={pending} onUpload={upload} onRetry={retry} />
+          )}
           <Card>
             <CardHeader>
               <CardTitle>Details</CardTitle>

@@ -6,16 +6,22 @@ import { toast } from "sonner";
 
 import { api, unwrap } from "@/lib/api/client";
 import { errorMessage } from "@/lib/api/errors";
-import type { Track } from "@/lib/api/types";
+import type { Track, UploadRequest } from "@/lib/api/types";
 import { isBusy } from "@/lib/track-status";
 
 import { newerTrack, useTrackPoll } from "./use-track-poll";
 
-export type PendingAction = "render" | "retry" | "delete" | null;
+const SUCCESS: Partial<Record<Track["status"], string>> = {
+  generated: "Music and cover art are ready",
+  rendered: "Video rendered",
+  uploaded: "Uploaded to YouTube",
+};
+
+export type PendingAction = "render" | "retry" | "upload" | "delete" | null;
 
 /**
- * The live state of one track and what the creator can do with it. Render and retry run
- * inline on the server (seconds to minutes); meanwhile the track is polled for its stage.
+ * The live state of one track and what the creator can do with it. Render, retry and upload
+ * run inline on the server (seconds to minutes); meanwhile the track is polled for its stage.
  */
 export function useTrackActions(initial: Track) {
   const router = useRouter();
@@ -23,22 +29,27 @@ export function useTrackActions(initial: Track) {
   const [pending, setPending] = useState<PendingAction>(null);
   const reloading = useRef(false);
 
-  useTrackPoll(track.id, isBusy(track.status) || pending === "render" || pending === "retry", (next) =>
+  const running = pending === "render" || pending === "retry" || pending === "upload";
+  useTrackPoll(track.id, isBusy(track.status) || running, (next) =>
     setTrack((current) => newerTrack(current, next)),
   );
+
+  const fetchTrack = useCallback(async () => {
+    const { data } = await api.GET("/api/tracks/{track_id}", { params: { path: { track_id: initial.id } } });
+    if (data) setTrack(data);
+  }, [initial.id]);
 
   /** Fetch the track again, e.g. for fresh signed media URLs after one expired. */
   const reload = useCallback(async () => {
     if (reloading.current) return;
     reloading.current = true;
     try {
-      const { data } = await api.GET("/api/tracks/{track_id}", { params: { path: { track_id: initial.id } } });
-      if (data) setTrack(data);
+      await fetchTrack();
     } finally {
       // Allow another reload later, but not a tight loop on a media file that is truly gone.
       setTimeout(() => (reloading.current = false), 10_000);
     }
-  }, [initial.id]);
+  }, [fetchTrack]);
 
   const run = async (action: "render" | "retry", call: () => Promise<Track>, busyStatus: Track["status"]) => {
     setPending(action);
@@ -47,11 +58,11 @@ export function useTrackActions(initial: Track) {
       const done = await call();
       setTrack(done);
       if (done.status === "failed") toast.error("The step failed", { description: done.error_message ?? undefined });
-      else toast.success(done.status === "rendered" ? "Video rendered" : "Music and cover art are ready");
+      else toast.success(SUCCESS[done.status] ?? "Done");
       router.refresh();
     } catch (error) {
       toast.error(action === "render" ? "Render failed" : "Retry failed", { description: errorMessage(error) });
-      await reload();
+      await fetchTrack().catch(() => undefined);
     } finally {
       setPending(null);
     }
@@ -69,6 +80,26 @@ export function useTrackActions(initial: Track) {
     );
   };
 
+  /**
+   * Send the video to YouTube. Throws the API's error for the upload dialog to show (with the
+   * way out: Settings, the quota's reset time); the track is read again either way.
+   */
+  const upload = async (request: UploadRequest): Promise<Track> => {
+    setPending("upload");
+    try {
+      const done = unwrap(await api.POST("/api/upload", { body: request }));
+      setTrack(done);
+      toast.success("Uploaded to YouTube", { description: done.upload_warnings?.[0] ?? done.prompt });
+      router.refresh();
+      return done;
+    } catch (error) {
+      await fetchTrack().catch(() => undefined); // refused up front (still rendered) or failed part-way
+      throw error;
+    } finally {
+      setPending(null);
+    }
+  };
+
   const remove = async () => {
     setPending("delete");
     try {
@@ -82,5 +113,5 @@ export function useTrackActions(initial: Track) {
     }
   };
 
-  return { track, pending, reload, render, retry, remove };
+  return { track, pending, reload, render, retry, upload, remove };
 }

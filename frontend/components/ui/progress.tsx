@@ -33,13 +33,15 @@ function Progress({ value, label, tone = "default", live = false, className, ...
       className={cn("relative h-1.5 w-full overflow-hidden rounded-full bg-muted", className)}
       {...props}
     >
+      {/* Keyed apart: reusing the band's node for the fill would animate its width from 40 %. */}
       {known ? (
         <div
+          key="fill"
           className={cn("h-full rounded-full bg-gradient-to-r transition-[width] duration-700 ease-out", fill)}
           style={{ width: `${percent}%` }}
         />
       ) : (
-        <div className={cn("absolute inset-y-0 left-0 w-2/5 animate-shimmer rounded-full bg-gradient-to-r", fill)} />
+        <div key="band" className={cn("absolute inset-y-0 left-0 w-2/5 animate-shimmer rounded-full bg-gradient-to-r", fill)} />
       )}
       {live && known && (
         <div

@@ -25,6 +25,16 @@ export const getTrack = cache(async (id: string) =>
   orThrow(await (await serverApi()).GET("/api/tracks/{track_id}", { params: { path: { track_id: id } } })),
 );
 
+export const getYouTubeStatus = cache(async () =>
+  orThrow(await (await serverApi()).GET("/api/auth/youtube/status")),
+);
+
+export const getBatches = cache(async () => orThrow(await (await serverApi()).GET("/api/batches")));
+
+export const getBatch = cache(async (id: string) =>
+  orThrow(await (await serverApi()).GET("/api/batch/{batch_id}", { params: { path: { batch_id: id } } })),
+);
+
 export type Attempt<T> = { ok: true; data: T } | { ok: false; message: string };
 
 /**

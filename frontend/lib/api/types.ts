@@ -13,6 +13,17 @@ export type Health = Schemas["Health"];
 export type User = Schemas["UserPublic"];
 export type TokenPair = Schemas["TokenPair"];
 export type GenerateRequest = Schemas["GenerateRequest"];
+export type Batch = Schemas["BatchPublic"];
+export type BatchItem = Schemas["BatchItemPublic"];
+export type BatchItemStatus = BatchItem["status"];
+export type BatchSummary = Schemas["BatchSummary"];
+export type BatchCreate = Schemas["BatchCreate"];
+export type BatchUploadOptions = Schemas["BatchUploadOptions"];
+export type YouTubeStatus = Schemas["YouTubeStatus"];
+export type YouTubeQuota = Schemas["QuotaPublic"];
+export type UploadDefaults = Schemas["UploadDefaults"];
+export type UploadRequest = Schemas["UploadRequest"];
+export type Privacy = UploadDefaults["privacy"];
 
 /** The one error shape every API error uses. */
 export interface ApiErrorBody {
@@ -30,3 +41,5 @@ export const TRACK_STATUSES = [
   "uploaded",
   "failed",
 ] as const satisfies readonly TrackStatus[];
+
+export const PRIVACY_OPTIONS = ["private", "unlisted", "public"] as const satisfies readonly Privacy[];

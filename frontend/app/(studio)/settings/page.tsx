@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 
 import { HealthPanel } from "@/components/settings/health-panel";
+import { type ConnectNotice, YouTubeCard } from "@/components/settings/youtube-card";
+import { PanelError } from "@/components/shell/panel-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { getMe } from "@/lib/api/queries";
+import { attempt, getMe, getYouTubeStatus } from "@/lib/api/queries";
 import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -22,10 +24,26 @@ async function Account() {
   );
 }
 
-export default function SettingsPage() {
+type Params = { youtube?: string; reason?: string; message?: string };
+
+/** Google's answer, as the API's OAuth callback passed it on in the query string. */
+function connectNotice(params: Params): ConnectNotice | null {
+  if (params.youtube === "connected") return { kind: "connected" };
+  if (params.youtube === "error") return { kind: "error", reason: params.reason ?? null, message: params.message ?? null };
+  return null;
+}
+
+async function YouTube({ notice }: { notice: ConnectNotice | null }) {
+  const result = await attempt(getYouTubeStatus);
+  if (!result.ok) return <PanelError title="YouTube status is unavailable" message={result.message} />;
+  return <YouTubeCard initial={result.data} notice={notice} />;
+}
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const notice = connectNotice(await searchParams);
   return (
     <>
-      <PageHeader title="Settings" description="Your account and the health of the studio server." />
+      <PageHeader title="Settings" description="Your account, YouTube publishing and the health of the studio server." />
       <div className="grid gap-6">
         <Card>
           <CardHeader>
@@ -38,6 +56,9 @@ export default function SettingsPage() {
             </Suspense>
           </CardContent>
         </Card>
+        <Suspense fallback={<Skeleton className="h-56 rounded-xl" />}>
+          <YouTube notice={notice} />
+        </Suspense>
         <Suspense
           fallback={
             <div className="grid gap-6 md:grid-cols-2">

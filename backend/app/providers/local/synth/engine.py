@@ -7,9 +7,8 @@ large operations, which is where the time goes, so threads scale on a multi-core
 """
 
 import math
-import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 
 import numpy as np
 import scipy.fft
@@ -145,7 +144,6 @@ def render(
     n_hops = math.ceil(track.n / HOP)
     tasks = [range(a, min(a + HOPS_PER_TASK, n_hops)) for a in range(0, n_hops, HOPS_PER_TASK)]
     measured: dict[int, np.ndarray] = {}
-    lock, done = threading.Lock(), [0]
 
     def run(hops: range) -> None:
         grains: dict[int, np.ndarray] = {}
@@ -154,12 +152,12 @@ def render(
             track.render_hop(seg, j, grains)
             if j % 4 == 0:  # measuring every fourth hop is plenty for a steady texture
                 measured[j] = mix.k_weighted_blocks(seg)
-            with lock:
-                done[0] += 1
-                progress(done[0] / n_hops)
 
     with ThreadPoolExecutor(max_workers=threads) as pool:
-        list(pool.map(run, tasks))
+        # Progress is reported from the caller's thread, as tasks finish.
+        for done, future in enumerate(as_completed([pool.submit(run, t) for t in tasks]), start=1):
+            future.result()
+            progress(done / len(tasks))
     gain = np.float32(mix.gain_for(mix.integrated_loudness([measured[j] for j in sorted(measured)])))
 
     def scale(j: int) -> np.ndarray:  # chunks of whole hops: HOP is a multiple of mix.STEP
