@@ -42,22 +42,6 @@ class BatchItemPublic(BaseModel):
     elapsed_seconds: float | None
 
 
-class BatchPublic(BaseModel):
-    id: uuid.UUID
-    status: Literal["processing", "completed"]
-    total: int
-    successful: int
-    failed: int
-    duration_seconds: int
-    render: bool
-    upload: BatchUploadOptions | None
-    created_at: datetime
-    completed_at: datetime | None
-    elapsed_seconds: float
-    eta_seconds: float | None = Field(description="Estimated seconds left, from the items finished so far")
-    items: list[BatchItemPublic]
-
-
 class BatchSummary(BaseModel):
     id: uuid.UUID
     status: Literal["processing", "completed"]
@@ -67,3 +51,11 @@ class BatchSummary(BaseModel):
     duration_seconds: int
     created_at: datetime
     completed_at: datetime | None
+
+
+class BatchPublic(BatchSummary):
+    render: bool
+    upload: BatchUploadOptions | None
+    elapsed_seconds: float
+    eta_seconds: float | None = Field(description="Estimated seconds left, from the items finished so far")
+    items: list[BatchItemPublic]

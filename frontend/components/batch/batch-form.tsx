@@ -4,18 +4,16 @@ import { Layers, Loader2, Settings } from "lucide-react";
 import Link from "next/link";
 import { useId, useRef, useState } from "react";
 
+import { DurationField } from "@/components/shell/duration-field";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 import { RadioGroup, RadioTile } from "@/components/ui/radio-group";
-import { Slider } from "@/components/ui/slider";
 import { Textarea } from "@/components/ui/textarea";
 import { PRIVACY_OPTIONS, type BatchCreate, type Privacy } from "@/lib/api/types";
 import { BATCH_MAX, parsePromptLines } from "@/lib/batch";
-import { formatDuration } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { uuidv4 } from "@/lib/uuid";
-import { DURATION_MAX, DURATION_MIN, DURATION_STEP } from "@/lib/validation";
 import { PRIVACY_HINT, PRIVACY_LABEL, type YouTubeConnection } from "@/lib/youtube";
 
 const EXAMPLE = [
@@ -140,28 +138,7 @@ export function BatchForm({
       </fieldset>
 
       <fieldset disabled={busy} className="grid content-start gap-6 disabled:opacity-70">
-        <div className="grid gap-3">
-          <div className="flex items-baseline justify-between">
-            <Label id={`${ids}-duration-label`}>Length of each track</Label>
-            <output className="font-mono text-lg font-medium tabular-nums" data-testid="batch-duration-value">
-              {formatDuration(duration)}
-            </output>
-          </div>
-          <Slider
-            min={DURATION_MIN}
-            max={DURATION_MAX}
-            step={DURATION_STEP}
-            value={[duration]}
-            onValueChange={([v]) => v !== undefined && setDuration(v)}
-            aria-label="Duration"
-            aria-valuetext={formatDuration(duration)}
-            disabled={busy}
-          />
-          <div className="flex justify-between font-mono text-[11px] text-muted-foreground">
-            <span>{formatDuration(DURATION_MIN)}</span>
-            <span>{formatDuration(DURATION_MAX)}</span>
-          </div>
-        </div>
+        <DurationField label="Length of each track" value={duration} onChange={setDuration} testId="batch-duration-value" disabled={busy} />
 
         <div className="grid gap-4">
           <div className="flex items-start gap-3">

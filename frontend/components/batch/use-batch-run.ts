@@ -1,47 +1,25 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { toast } from "sonner";
 
-import { POLL_INTERVAL_MS } from "@/components/tracks/use-track-poll";
 import { api, unwrap } from "@/lib/api/client";
 import { ApiError, errorMessage } from "@/lib/api/errors";
 import type { Batch, BatchCreate } from "@/lib/api/types";
 import { pendingBatch, requeueFailed } from "@/lib/batch";
+import { usePoll } from "@/lib/use-poll";
 
 /**
  * While `enabled`, read the batch about once a second (one request at a time). A 404 is
  * expected in the moment between sending a client-chosen id and the batch's row existing.
  */
 export function useBatchPoll(id: string | null, enabled: boolean, onBatch: (batch: Batch) => void): void {
-  const callback = useRef(onBatch);
-  useEffect(() => {
-    callback.current = onBatch;
-  });
-
-  useEffect(() => {
-    if (!enabled || !id) return;
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const tick = async () => {
-      try {
-        const { data } = await api.GET("/api/batch/{batch_id}", {
-          params: { path: { batch_id: id } },
-          signal: controller.signal,
-        });
-        if (data && !controller.signal.aborted) callback.current(data);
-      } catch {
-        // A blip: the next tick tries again; the batch itself runs on the server.
-      }
-      if (!controller.signal.aborted) timer = setTimeout(tick, POLL_INTERVAL_MS);
-    };
-    timer = setTimeout(tick, POLL_INTERVAL_MS / 2);
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
-  }, [id, enabled]);
+  usePoll(
+    async (signal) => (await api.GET("/api/batch/{batch_id}", { params: { path: { batch_id: id ?? "" } }, signal })).data,
+    onBatch,
+    { enabled: enabled && !!id, key: id },
+  );
 }
 
 function announce(batch: Batch) {

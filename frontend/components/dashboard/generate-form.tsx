@@ -5,27 +5,19 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { toast } from "sonner";
 
+import { DurationField } from "@/components/shell/duration-field";
 import { StageProgress } from "@/components/tracks/stage-progress";
 import { useTrackPoll } from "@/components/tracks/use-track-poll";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Slider } from "@/components/ui/slider";
 import { Textarea } from "@/components/ui/textarea";
 import { api, unwrap } from "@/lib/api/client";
 import { errorMessage } from "@/lib/api/errors";
 import type { Track } from "@/lib/api/types";
-import { formatDuration } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { uuidv4 } from "@/lib/uuid";
-import {
-  DURATION_MAX,
-  DURATION_MIN,
-  DURATION_STEP,
-  PROMPT_MAX,
-  parseSeed,
-  promptError,
-} from "@/lib/validation";
+import { PROMPT_MAX, parseSeed, promptError } from "@/lib/validation";
 
 const IDEAS = [
   "Slow rain on a tin roof, warm analog pads, distant thunder",
@@ -117,28 +109,7 @@ export function GenerateForm() {
           </div>
         </div>
 
-        <div className="grid gap-3">
-          <div className="flex items-baseline justify-between">
-            <Label id={`${ids}-duration-label`}>Duration</Label>
-            <output className="font-mono text-lg font-medium tabular-nums" data-testid="duration-value">
-              {formatDuration(duration)}
-            </output>
-          </div>
-          <Slider
-            min={DURATION_MIN}
-            max={DURATION_MAX}
-            step={DURATION_STEP}
-            value={[duration]}
-            onValueChange={([v]) => v !== undefined && setDuration(v)}
-            aria-label="Duration"
-            aria-valuetext={formatDuration(duration)}
-            name="duration"
-          />
-          <div className="flex justify-between font-mono text-[11px] text-muted-foreground">
-            <span>{formatDuration(DURATION_MIN)}</span>
-            <span>{formatDuration(DURATION_MAX)}</span>
-          </div>
-        </div>
+        <DurationField label="Duration" value={duration} onChange={setDuration} testId="duration-value" name="duration" />
 
         <div className="grid gap-2 sm:max-w-56">
           <Label htmlFor={`${ids}-seed`}>

@@ -20,57 +20,61 @@ function useActive() {
     pathname === href || pathname.startsWith(`${href}/`) || (href === "/history" && pathname.startsWith("/tracks/"));
 }
 
+/** The NAV links, marked for the current page; the two navs differ only in their classes. */
+function NavItems({
+  linkClassName,
+  activeClassName,
+  iconClassName,
+  activeIconClassName,
+}: {
+  linkClassName: string;
+  activeClassName: string;
+  iconClassName: string;
+  activeIconClassName?: string;
+}) {
+  const isActive = useActive();
+  return NAV.map(({ href, label, icon: Icon }) => {
+    const active = isActive(href);
+    return (
+      <Link
+        key={href}
+        href={href}
+        aria-current={active ? "page" : undefined}
+        className={cn(linkClassName, active && activeClassName)}
+      >
+        <Icon className={cn(iconClassName, active && activeIconClassName)} aria-hidden />
+        {label}
+      </Link>
+    );
+  });
+}
+
 /** Vertical list for the desktop sidebar. */
 export function SidebarNav() {
-  const isActive = useActive();
   return (
     <nav aria-label="Main" className="grid gap-1">
-      {NAV.map(({ href, label, icon: Icon }) => {
-        const active = isActive(href);
-        return (
-          <Link
-            key={href}
-            href={href}
-            aria-current={active ? "page" : undefined}
-            className={cn(
-              "group flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium text-muted-foreground transition-colors outline-none hover:bg-accent/60 hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring",
-              active && "bg-accent text-foreground shadow-[inset_2px_0_0_0_var(--color-primary)]",
-            )}
-          >
-            <Icon className={cn("size-4", active && "text-primary")} aria-hidden />
-            {label}
-          </Link>
-        );
-      })}
+      <NavItems
+        linkClassName="group flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium text-muted-foreground transition-colors outline-none hover:bg-accent/60 hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring"
+        activeClassName="bg-accent text-foreground shadow-[inset_2px_0_0_0_var(--color-primary)]"
+        iconClassName="size-4"
+        activeIconClassName="text-primary"
+      />
     </nav>
   );
 }
 
 /** Bottom tab bar on phone-width screens: thumb-reachable, no menu to open. */
 export function TabBar() {
-  const isActive = useActive();
   return (
     <nav
       aria-label="Main"
       className="fixed inset-x-0 bottom-0 z-40 grid grid-cols-4 border-t bg-background/85 pb-[env(safe-area-inset-bottom)] backdrop-blur-lg md:hidden"
     >
-      {NAV.map(({ href, label, icon: Icon }) => {
-        const active = isActive(href);
-        return (
-          <Link
-            key={href}
-            href={href}
-            aria-current={active ? "page" : undefined}
-            className={cn(
-              "flex flex-col items-center gap-1 py-2.5 text-[11px] font-medium text-muted-foreground outline-none focus-visible:bg-accent",
-              active && "text-primary",
-            )}
-          >
-            <Icon className="size-5" aria-hidden />
-            {label}
-          </Link>
-        );
-      })}
+      <NavItems
+        linkClassName="flex flex-col items-center gap-1 py-2.5 text-[11px] font-medium text-muted-foreground outline-none focus-visible:bg-accent"
+        activeClassName="text-primary"
+        iconClassName="size-5"
+      />
     </nav>
   );
 }

@@ -1,4 +1,4 @@
-import { AlertTriangle } from "lucide-react";
+import { AlertTriangle, SearchX } from "lucide-react";
 import Link from "next/link";
 
 import { Button } from "@/components/ui/button";
@@ -58,4 +58,17 @@ export function EmptyState({
       )}
     </div>
   );
+}
+
+/** A detail page's not-found: the thing is not here, and the way back to its list. */
+export function NotFoundState({
+  title,
+  description,
+  back,
+}: {
+  title: string;
+  description: string;
+  back: { href: string; label: string };
+}) {
+  return <EmptyState icon={SearchX} title={title} description={description} action={back} className="mt-10" />;
 }
