@@ -20,7 +20,7 @@ def binary(name: str) -> str:
     return path
 
 
-def run_ffmpeg(args: list[str], *, input_bytes: bytes | None = None) -> None:
+def run_ffmpeg(args: list[str], *, input_bytes: bytes | memoryview | None = None) -> None:
     """Run ffmpeg quietly; raise MediaError with its last stderr lines on failure."""
     cmd = [binary("ffmpeg"), "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *args]
     if input_bytes is not None:

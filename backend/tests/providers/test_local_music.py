@@ -97,7 +97,9 @@ def test_same_prompt_and_seed_give_identical_files(track: dict, tmp_path: Path) 
 
 def test_the_core_count_does_not_change_the_audio() -> None:
     one = engine.render(prompt="ocean forest storm", seed=3, duration=15, threads=1, progress=lambda _: None)
-    three = engine.render(prompt="ocean forest storm", seed=3, duration=15, threads=3, progress=lambda _: None)
+    three = engine.render(
+        prompt="ocean forest storm", seed=3, duration=15, threads=3, progress=lambda _: None
+    )
     assert np.array_equal(one, three)
 
 

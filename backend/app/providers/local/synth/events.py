@@ -88,7 +88,9 @@ def _bird(key: int, rng: np.random.Generator, room: Reverb) -> np.ndarray:
             env * (np.sin(phase) + 0.12 * np.sin(2 * phase)),
             np.zeros(int(rng.uniform(0.05, 0.14) * SR)),
         ]
-    return room(np.concatenate(parts)[: int(BIRD_SECONDS * SR)], wet=0.45)
+    dry = np.concatenate(parts)[: int(BIRD_SECONDS * SR)]
+    dry *= np.minimum(1.0, np.arange(len(dry))[::-1] / (0.02 * SR))  # a long phrase fades, never cuts
+    return room(dry, wet=0.45)
 
 
 def _thunder(rng: np.random.Generator) -> np.ndarray:

@@ -61,6 +61,10 @@ def _voice(mood: Mood, classes: list[int]) -> tuple[tuple[int, ...], int, tuple[
     window = range(tonic + 10, tonic + 24)
     upper = [next(m for m in window if m % 12 == (tonic + c) % 12) for c in classes[2:]]
     upper += [next(m for m in window if m % 12 == (tonic + classes[0]) % 12)]
+    upper = sorted(set(upper))
+    for i in range(1, len(upper)):  # a semitone cluster (a ninth on a minor third) grates:
+        if upper[i] - upper[i - 1] == 1:  # lift the upper note an octave, a major seventh away
+            upper[i] += 12
     pitches = tuple(sorted(set(low + upper)))
     bass = (tonic - 12) if mood.pedal else root - 12
     # Bell notes: the upper chord tones one and two octaves up, kept in a soft mid-high range.

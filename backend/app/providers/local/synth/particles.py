@@ -68,8 +68,13 @@ class Particles:
         self._rate = rate * min(level, 1.3)
         rng = rng_for(seed, 40, self._key)
         bank = np.stack([maker(rng) for _ in range(VARIANTS)])
-        attack = np.minimum(1.0, np.arange(LENGTH) / 12)  # ~0.3 ms ramp: crisp, not clicky
-        bank *= attack / np.abs(bank).max(axis=1, keepdims=True)
+        # ~0.3 ms attack ramp (crisp, not clicky) and a cosine fade over the last quarter,
+        # so a slow-decaying bubble or splash never stops abruptly at the end of its buffer.
+        t = np.arange(LENGTH)
+        envelope = np.minimum(1.0, t / 12) * np.where(
+            t < 0.75 * LENGTH, 1.0, np.cos(0.5 * np.pi * (t / LENGTH - 0.75) / 0.25) ** 2
+        )
+        bank *= envelope / np.abs(bank).max(axis=1, keepdims=True)
         self._bank = bank.astype(np.float32)
         self._scale = peak * math.sqrt(PAD_LEVEL) * min(level, 1.3)
 
