@@ -4,6 +4,8 @@ and a failing item is recorded and the next one starts."""
 
 import logging
 import uuid
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select, update
@@ -12,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.auth.models import User
 from app.batches.models import Batch, BatchItem
 from app.batches.schemas import BatchCreate, BatchItemPublic, BatchPublic, BatchSummary, BatchUploadOptions
+from app.db import session_factory
 from app.errors import AppError, Conflict, NotFound
 from app.pipeline import advance
 from app.tracks.models import Track
@@ -78,34 +81,80 @@ def _items(db: Session, batch_id: uuid.UUID) -> list[BatchItem]:
 
 
 def _run(db: Session, *, user: User, batch: Batch, items: list[BatchItem]) -> None:
-    upload = BatchUploadOptions(**batch.options["upload"]) if batch.options.get("upload") else None
-    for item in items:
-        item.status, item.started_at = "generating", datetime.now(UTC)
-        db.commit()
-        try:
-            track = db.get(Track, item.track_id) if item.track_id else None
-            if track is None:
-                track = advance.create_track(db, user=user, prompt=item.prompt, duration=batch.duration_seconds)
-                item.track_id = track.id
-                db.commit()
-
-            def on_step(status: str, item: BatchItem = item) -> None:
-                item.status = status
-                db.commit()
-
-            advance.to_goal(db, user=user, track=track, render_video=batch.options.get("render", False),
-                            upload=upload, on_step=on_step)
-            item.status, item.error_message = "success", None
-        except AppError as exc:
-            db.rollback()
-            item.status, item.error_message = "failed", exc.detail
-        except Exception:  # one item's surprise must not stop the rest
-            log.exception("batch %s item %s failed unexpectedly", batch.id, item.position)
-            db.rollback()
-            item.status, item.error_message = "failed", "An unexpected error stopped this item; it has been logged."
-        item.completed_at = datetime.now(UTC)
-        db.commit()
+    """The items in order, each generated here and then rendered and uploaded in a second
+    thread while the next one is generated: each step has serial stretches (one process
+    starting, a file probed, rows written) that the other fills, so both cores stay busy.
+    At most two items run at once, and an item's render waits for the one before it."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="batch-finish") as finisher:
+        finishing: Future | None = None
+        for item in items:
+            generated = _generated(db, user=user, batch=batch, item=item)
+            if finishing is not None:
+                finishing.result()
+            finishing = None
+            if generated is not None:
+                finishing = finisher.submit(_finish_item, user_id=user.id, batch_id=batch.id, item_id=item.id,
+                                            track_id=generated)
+        if finishing is not None:
+            finishing.result()
+    db.expire_all()  # the items and tracks were finished in the other thread's session
     _finish(db, batch)
+
+
+def _generated(db: Session, *, user: User, batch: Batch, item: BatchItem) -> uuid.UUID | None:
+    """The item's track generated (created first if need be); None when that failed."""
+    item.status, item.started_at = "generating", datetime.now(UTC)
+    db.commit()
+
+    def run() -> None:
+        track = db.get(Track, item.track_id) if item.track_id else None
+        if track is None:
+            track = advance.create_track(db, user=user, prompt=item.prompt, duration=batch.duration_seconds)
+            item.track_id = track.id
+            db.commit()
+        advance.make_music(db, track=track, on_step=_step_recorder(db, item))
+
+    return item.track_id if _attempt(db, batch=batch, item=item, step=run) else None
+
+
+def _finish_item(*, user_id: uuid.UUID, batch_id: uuid.UUID, item_id: uuid.UUID, track_id: uuid.UUID) -> None:
+    """Render and upload as the batch asks, in a session of this thread's own."""
+    with session_factory()() as db:
+        user, batch = db.get_one(User, user_id), db.get_one(Batch, batch_id)
+        item, track = db.get_one(BatchItem, item_id), db.get_one(Track, track_id)
+        upload = BatchUploadOptions(**batch.options["upload"]) if batch.options.get("upload") else None
+
+        def run() -> None:
+            advance.finish(db, user=user, track=track, render_video=batch.options.get("render", False),
+                           upload=upload, on_step=_step_recorder(db, item))
+
+        if _attempt(db, batch=batch, item=item, step=run):
+            item.status, item.error_message, item.completed_at = "success", None, datetime.now(UTC)
+            db.commit()
+
+
+def _step_recorder(db: Session, item: BatchItem) -> Callable[[str], None]:
+    def on_step(status: str) -> None:
+        item.status = status
+        db.commit()
+
+    return on_step
+
+
+def _attempt(db: Session, *, batch: Batch, item: BatchItem, step: Callable[[], None]) -> bool:
+    """Run one half of an item; a failure is recorded on the item (and the batch goes on)."""
+    try:
+        step()
+        return True
+    except AppError as exc:
+        message = exc.detail
+    except Exception:  # one item's surprise must not stop the rest
+        log.exception("batch %s item %s failed unexpectedly", batch.id, item.position)
+        message = "An unexpected error stopped this item; it has been logged."
+    db.rollback()
+    item.status, item.error_message, item.completed_at = "failed", message, datetime.now(UTC)
+    db.commit()
+    return False
 
 
 def _finish(db: Session, batch: Batch) -> None:

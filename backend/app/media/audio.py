@@ -27,7 +27,18 @@ import numpy as np
 from app.media.ffmpeg import MediaError, run_ffmpeg
 
 SAMPLE_RATE = 44100
-PIECES = 4  # per codec; fixed, so the bytes never depend on the machine's core count
+# Pieces follow the track's length, never the machine's core count (so the bytes don't
+# either): every piece costs a process start and warm-up frames, which for a short track
+# outweigh the parallelism. AAC takes about twice LAME's time, so it gets twice the pieces:
+# a 2-minute track is one MP3 piece beside two AAC pieces, ~1 s of work for each core.
+SECONDS_PER_PIECE = {"mp3": 150, "aac": 75}
+MAX_PIECES = 4
+
+
+def piece_count(n: int, codec: str) -> int:
+    """Pieces of `codec` for n input samples: MP3 1 up to 2.5 minutes, 4 beyond 7.5; AAC
+    1 up to 75 s, 4 beyond 3.75 minutes."""
+    return max(1, min(MAX_PIECES, -(-n // (SECONDS_PER_PIECE[codec] * SAMPLE_RATE))))
 _BITEXACT = ["-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1"]
 _PCM_IN = ["-f", "f32le", "-ar", str(SAMPLE_RATE), "-ac", "2"]
 
@@ -98,23 +109,27 @@ def _pieces(*, n_frames: int, unit_frames: int, unit_in: int, n_in: int, count: 
     return pieces
 
 
-def _plan(n: int, *, aac: bool) -> tuple[int, list[Piece], int, list[Piece]]:
-    """Frame counts and pieces of both codecs for n input samples (AAC empty if not aac)."""
+def _plan(n: int, *, aac: bool, pieces: int | None) -> tuple[int, list[Piece], int, list[Piece]]:
+    """Frame counts and pieces of both codecs for n input samples (AAC empty if not aac);
+    `pieces` per codec, or what suits the length."""
     mp3_frames = -(-(n + MP3_DELAY + MP3_DECODER_DELAY) // MP3_FRAME)
-    mp3 = _pieces(n_frames=mp3_frames, unit_frames=1, unit_in=MP3_FRAME, n_in=n, count=PIECES)
+    mp3 = _pieces(
+        n_frames=mp3_frames, unit_frames=1, unit_in=MP3_FRAME, n_in=n, count=pieces or piece_count(n, "mp3")
+    )
     if not aac:
         return mp3_frames, mp3, 0, []
     aac_frames = -(-(-(-n * 48000 // SAMPLE_RATE) + AAC_FRAME) // AAC_FRAME)
     cuts = _pieces(
-        n_frames=aac_frames, unit_frames=AAC_UNIT_FRAMES, unit_in=AAC_UNIT_IN, n_in=n, count=PIECES
+        n_frames=aac_frames, unit_frames=AAC_UNIT_FRAMES, unit_in=AAC_UNIT_IN, n_in=n,
+        count=pieces or piece_count(n, "aac"),
     )
     return mp3_frames, mp3, aac_frames, cuts
 
 
-def join_points(n: int) -> dict[str, list[float]]:
+def join_points(n: int, *, pieces: int | None = None) -> dict[str, list[float]]:
     """Where the pieces meet, in seconds of the decoded (delay-trimmed) audio, per codec:
     the places to listen to, or to measure, when checking that joins are seamless."""
-    _, mp3, _, aac = _plan(n, aac=True)
+    _, mp3, _, aac = _plan(n, aac=True, pieces=pieces)
     mp3_frames = [p.first_in // MP3_FRAME + p.keep.start for p in mp3[1:]]  # first frame kept
     aac_frames = [p.first_in // AAC_UNIT_IN * AAC_UNIT_FRAMES + p.keep.start for p in aac[1:]]
     return {
@@ -185,16 +200,18 @@ def encode_audio(
     mp3_path: Path,
     aac_path: Path | None,
     workers: int | None = None,
+    pieces: int | None = None,
     progress: Callable[[float], None] | None = None,
 ) -> None:
     """Encode float32 stereo PCM (n, 2) at 44.1 kHz to MP3 (and AAC when aac_path is set).
 
-    Temporary files live next to mp3_path; `progress` gets the fraction of pieces done.
+    Temporary files live next to mp3_path; `progress` gets the fraction of pieces done;
+    `pieces` (per codec) defaults to what suits the length.
     """
     if pcm.ndim != 2 or pcm.shape[1] != 2 or pcm.dtype != np.float32 or not pcm.flags.c_contiguous:
         raise MediaError("expected C-contiguous float32 PCM of shape (n, 2)")
     n = len(pcm)
-    mp3_frames, mp3_cuts, _, aac_cuts = _plan(n, aac=aac_path is not None)
+    mp3_frames, mp3_cuts, _, aac_cuts = _plan(n, aac=aac_path is not None, pieces=pieces)
     # (codec, piece index, piece, args); AAC first: the longest jobs start first
     jobs = [("aac", k, p, AAC_ARGS) for k, p in enumerate(aac_cuts)]
     jobs += [("mp3", k, p, MP3_ARGS) for k, p in enumerate(mp3_cuts)]

@@ -12,6 +12,7 @@ from app.media.ffmpeg import MediaError, probe, run_ffmpeg
 
 SR = 44100
 SECONDS = 30
+PIECES = 4  # more than a 30 s track would get by default: joins are what is under test
 
 
 def _test_signal() -> np.ndarray:
@@ -31,7 +32,8 @@ def encoded(tmp_path_factory: pytest.TempPathFactory) -> dict:
     folder = tmp_path_factory.mktemp("audio")
     pcm = _test_signal()
     steps: list[float] = []
-    audio.encode_audio(pcm, mp3_path=folder / "a.mp3", aac_path=folder / "a.m4a", progress=steps.append)
+    audio.encode_audio(pcm, mp3_path=folder / "a.mp3", aac_path=folder / "a.m4a", pieces=PIECES,
+                       progress=steps.append)
     return {"pcm": pcm, "mp3": folder / "a.mp3", "aac": folder / "a.m4a", "steps": steps, "folder": folder}
 
 
@@ -85,7 +87,8 @@ def test_mp3_joins_are_seamless(encoded: dict) -> None:
     pcm, window = encoded["pcm"], 1152
     decoded = audio.decode_pcm(encoded["mp3"])
     single = _single_pass(pcm, audio.MP3_ARGS, encoded["folder"] / "single.mp3", rate=SR, delay=1105)
-    joins = audio.join_points(len(pcm))["mp3"]
+    joins = audio.join_points(len(pcm), pieces=PIECES)["mp3"]
+    assert len(joins) == PIECES - 1
     _assert_joins_clean(
         _snr_windows(pcm, decoded, window), _snr_windows(pcm, single, window), joins, window=window, rate=SR
     )
@@ -121,14 +124,14 @@ def test_aac_joins_are_seamless(encoded: dict) -> None:
     _assert_joins_clean(
         _snr_windows(reference, decoded, window),
         _snr_windows(reference, single, window),
-        audio.join_points(len(encoded["pcm"]))["aac"],
+        audio.join_points(len(encoded["pcm"]), pieces=PIECES)["aac"],
         window=window,
         rate=48000,
     )
 
 
 def test_encoding_is_deterministic(encoded: dict, tmp_path: Path) -> None:
-    audio.encode_audio(encoded["pcm"], mp3_path=tmp_path / "b.mp3", aac_path=tmp_path / "b.m4a")
+    audio.encode_audio(encoded["pcm"], mp3_path=tmp_path / "b.mp3", aac_path=tmp_path / "b.m4a", pieces=PIECES)
     assert (tmp_path / "b.mp3").read_bytes() == encoded["mp3"].read_bytes()
     assert (tmp_path / "b.m4a").read_bytes() == encoded["aac"].read_bytes()
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # temp files cleaned up
@@ -164,3 +167,11 @@ def test_measure_loudness_of_a_known_tone(tmp_path: Path) -> None:
     level = audio.measure_loudness(path)
     assert level.integrated_lufs == pytest.approx(-20.0, abs=0.2)
     assert level.true_peak_dbtp == pytest.approx(-20.0, abs=0.2)
+
+
+def test_piece_count_follows_length_not_cores() -> None:
+    minute = 60 * SR
+    assert [audio.piece_count(m * minute, "mp3") for m in (1, 2, 3, 5, 8, 15)] == [1, 1, 2, 2, 4, 4]
+    assert [audio.piece_count(m * minute, "aac") for m in (1, 2, 3, 5, 8, 15)] == [1, 2, 3, 4, 4, 4]
+    joins = audio.join_points(2 * minute)
+    assert joins["mp3"] == [] and len(joins["aac"]) == 1

@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw
 
 from app.media.ffmpeg import MediaError, probe
 from app.media.render import render_video
+from app.media.render.video import FADE_FRAMES, GOP_FRAMES, plan_video
 
 RATE, FPS = 48_000, 30
 M4A_SECONDS = 31.3  # 2 s fades + six 5 s GOPs + a cut one: every piece of the plan
@@ -228,6 +229,29 @@ def test_picture_fades_from_and_to_black_and_shows_the_image(from_m4a: Rendered,
         assert abs(frame - source).mean() < 3, "the still picture should look like the source"
 
 
+def test_picture_fades_out_along_a_straight_line(from_m4a: Rendered) -> None:
+    """The fade-out is written as weighted repeats of the last full picture (not encoded):
+    each of its frames must still be the picture scaled toward black, linearly, to within
+    the rounding of one whole-number weight and offset (a level or two of 255); a wrong
+    weight, offset or reference would be off by tens."""
+    last = round(from_m4a.seconds * FPS) - 1
+    start = last - (2 * FPS - 1)  # the fade's first frame, still at full brightness
+    indices = [start, start + 15, start + 30, start + 45, last]
+    full, *fading = decode_frames(from_m4a.out, indices)
+    for index, frame in zip(indices[1:], fading):
+        brightness = 1 - (index - start) / (last - start)
+        assert abs(frame.mean() / full.mean() - brightness) < 0.02, index
+        assert abs(frame - brightness * full).mean() < 2, index
+
+
+def test_whole_video_decodes_without_a_complaint(from_m4a: Rendered) -> None:
+    result = subprocess.run(
+        ["ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-i", str(from_m4a.out), "-f", "null", "-"],
+        capture_output=True, text=True, check=True,
+    )
+    assert result.stderr == ""
+
+
 def test_sound_fades_in_and_out_and_is_steady_between(from_m4a: Rendered, from_mp3: Rendered) -> None:
     size = RATE // 4  # RMS in 0.25 s windows, 8 per fade
     # A linear 2 s fade: window i spans gains i/8 .. (i+1)/8, RMS sqrt(mean(gain^2)).
@@ -303,3 +327,13 @@ def test_unreadable_inputs_raise_readable_errors(media: Path, tmp_path: Path) ->
         with pytest.raises(MediaError, match=message):
             render_video(image=image, audio=audio, out=out, workdir=workdir)
         assert list(workdir.iterdir()) == [], "a failed render must leave nothing behind"
+
+
+@pytest.mark.parametrize("seconds", [1, 3, 4.5, 7.1, 9.5, 31.3, 120, 900])
+def test_plan_keeps_keyframes_close_and_the_fade_out_inside_one_gop(seconds: float) -> None:
+    frames = round(seconds * FPS)
+    plan = plan_video(frames)
+    assert plan.fade == min(FADE_FRAMES, frames // 2)
+    assert plan.fade + sum(plan.gops) == frames
+    assert all(0 < gop <= GOP_FRAMES for gop in plan.gops)
+    assert plan.gops[-1] >= plan.fade  # the fade-out darkens the last keyframe's picture

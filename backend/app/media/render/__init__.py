@@ -6,7 +6,8 @@ closed GOPs, no more than 2 consecutive B-frames (we use none); AAC-LC stereo 48
 384 kbit/s. Picture and sound fade in from and out to black/silence over 2 s, and the video
 lasts as long as the audio (within a frame).
 
-How: video.py encodes three short pieces and repeats one of them by copy (h264.py);
+How: video.py encodes the fade-in and one keyframe and writes every other frame by hand
+(skip.py: repeats of the keyframe, then the fade-out as weighted repeats);
 audio.py stream-copies the provider's AAC except its faded ends, or encodes other audio in
 parallel pieces (adts.py); all encodes run at once on every core (jobs.py), then one ffmpeg
 run muxes both streams by copy.

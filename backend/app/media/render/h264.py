@@ -5,7 +5,6 @@ Pieces whose parameter sets are identical join by plain byte concatenation."""
 from app.media.ffmpeg import MediaError
 
 START = b"\x00\x00\x01"
-SLICES = {1, 5}  # NAL types of coded pictures: non-IDR and IDR slices
 PARAMETER_SETS = {7, 8}  # SPS, PPS
 
 
@@ -20,36 +19,30 @@ def _units(data: bytes) -> list[tuple[int, int, int]]:
     return units
 
 
-def _starts_picture(data: bytes, unit: tuple[int, int, int]) -> bool:
-    # A picture's first slice has first_mb_in_slice = 0, which Exp-Golomb codes as bit '1'.
-    _, header, kind = unit
-    return kind in SLICES and bool(data[header + 1] & 0x80)
-
-
-def parameter_sets(data: bytes) -> bytes:
-    """The SPS and PPS units of a stream (the first of each kind), for comparing pieces."""
+def nal_units(data: bytes, kinds: set[int]) -> list[bytes]:
+    """The first NAL unit of each of `kinds`, in the order of their type numbers
+    (header byte first, start code and trailing zeros removed)."""
     units = _units(data)
     ends = [begin for begin, _, _ in units[1:]] + [len(data)]
     found: dict[int, bytes] = {}
     for (_, header, kind), end in zip(units, ends):
-        if kind in PARAMETER_SETS:
+        if kind in kinds:
             found.setdefault(kind, data[header:end].rstrip(b"\x00"))
-    return found.get(7, b"") + found.get(8, b"")
+    missing = kinds - found.keys()
+    if missing:
+        raise MediaError(f"the H.264 stream lacks NAL units of types {sorted(missing)}")
+    return [found[kind] for kind in sorted(kinds)]
 
 
-def first_pictures(data: bytes, count: int) -> bytes:
-    """The first `count` pictures of a stream, cut before the units that begin the next one."""
-    seen = 0
-    cut = None  # start of the non-slice units (SEI, SPS, PPS) waiting for the next picture
-    for unit in _units(data):
-        if _starts_picture(data, unit):
-            if seen == count:
-                return data[: unit[0] if cut is None else cut]
-            seen += 1
-        if unit[2] in SLICES:
-            cut = None
-        elif cut is None:
-            cut = unit[0]
-    if seen == count:
-        return data
-    raise MediaError(f"the H.264 piece has {seen} pictures, {count} were needed")
+def parameter_sets(data: bytes) -> bytes:
+    """The SPS and PPS units of a stream (the first of each kind), for comparing pieces."""
+    return b"".join(nal_units(data, PARAMETER_SETS))
+
+
+def keyframes(data: bytes) -> list[bytes]:
+    """A stream of keyframes only, one per picture: x264 repeats the parameter sets before
+    every keyframe, so each picture starts at an SPS."""
+    starts = [begin for begin, _, kind in _units(data) if kind == 7]
+    if not starts or starts[0] != 0:
+        raise MediaError("the H.264 piece does not start with its parameter sets")
+    return [data[a:b] for a, b in zip(starts, starts[1:] + [len(data)])]
