@@ -1,6 +1,7 @@
 """The FastAPI app: routers, middleware and the one error handler."""
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -17,14 +18,26 @@ from app.db import session_factory
 from app.error_handlers import install_error_handlers
 from app.health.router import router as health_router
 from app.media_routes import router as media_router
+from app.providers import registry
 from app.tracks.router import router as tracks_router
 from app.tracks.service import fail_interrupted
 from app.usage import ledger
 from app.youtube.router import router as youtube_router
 
 
+def _warm_up() -> None:
+    """Load the configured providers' code now (the local synthesiser brings scipy, ~2 s of
+    imports) so that the first generation after a start does not wait for it."""
+    try:
+        registry.music_provider()
+        registry.image_provider()
+    except Exception:  # noqa: BLE001 - a missing key is reported when a generation asks for it
+        pass
+
+
 @asynccontextmanager
 async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    threading.Thread(target=_warm_up, name="warm-up", daemon=True).start()
     storage.ensure_dirs()
     with session_factory()() as db:
         interrupted = fail_interrupted(db) + batches_service.fail_interrupted(db) + ledger.close_interrupted(db)

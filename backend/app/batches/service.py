@@ -17,7 +17,7 @@ from app.batches.schemas import BatchCreate, BatchItemPublic, BatchPublic, Batch
 from app.db import session_factory
 from app.errors import AppError, Conflict, NotFound
 from app.pipeline import advance
-from app.tracks.models import Track
+from app.tracks.models import Track, TrackStatus
 from app.tracks import service as tracks_service
 
 log = logging.getLogger("app.batches")
@@ -195,10 +195,13 @@ def to_public(db: Session, batch: Batch) -> BatchPublic:
     for item in items:
         track = tracks.get(item.track_id) if item.track_id else None
         running = item.status in ("generating", "rendering", "uploading")
+        stage, progress = (track.stage, track.progress) if running and track else (None, None)
+        if item.status == "generating" and track and track.status == TrackStatus.GENERATED:
+            # Generated while the item before it still renders or uploads (see _run).
+            stage, progress = "generated; waiting for the item before it", 100
         public_items.append(BatchItemPublic(
             id=item.id, position=item.position, prompt=item.prompt, status=item.status,
-            stage=track.stage if running and track else None,
-            progress=track.progress if running and track else None,
+            stage=stage, progress=progress,
             error_message=item.error_message, track=tracks_service.to_public(track) if track else None,
             started_at=item.started_at, completed_at=item.completed_at,
             elapsed_seconds=_elapsed(item.started_at, item.completed_at),

@@ -52,11 +52,13 @@ def test_a_batch_of_three_rendered_with_monotonic_live_progress(client: TestClie
             assert rank(b["status"]) >= rank(a["status"])  # no item ever goes backwards
             if a["status"] == b["status"] and a["stage"] == b["stage"] and a["progress"] is not None and b["progress"] is not None:
                 assert b["progress"] >= a["progress"]
-    # Items run in order: never is a later item started while an earlier one is pending.
+    # Items run in order: never is a later item started while an earlier one is pending,
+    # and at most two run at once (one renders while the next is generated).
     for snap in snapshots:
         ranks = [rank(i["status"]) for i in snap["items"]]
         started = [r > 0 for r in ranks]
         assert started == sorted(started, reverse=True)
+        assert sum(i["status"] in ("generating", "rendering", "uploading") for i in snap["items"]) <= 2
     running = [i for s in snapshots for i in s["items"] if i["status"] in ("generating", "rendering")]
     assert running and any(i["stage"] for i in running)
     listed = client.get("/api/batches", headers=auth).json()

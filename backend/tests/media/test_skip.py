@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from app.media.ffmpeg import MediaError
-from app.media.render.h264 import PARAMETER_SETS, nal_units
+from app.media.render.h264 import PARAMETER_SETS, BitReader, BitWriter, escape, nal_units, unescape
 from app.media.render.skip import Headers
 
 
@@ -34,3 +34,19 @@ def test_our_settings_are_understood() -> None:
 def test_other_settings_are_refused(params: str, reason: str) -> None:
     with pytest.raises(MediaError, match=reason):
         Headers.parse(*nal_units(keyframe(params), PARAMETER_SETS))
+
+
+def test_header_bits_round_trip_through_emulation_prevention() -> None:
+    """Long runs of zero bits (big Exp-Golomb numbers) make 00 00 0x byte patterns, which a
+    NAL unit must not contain: they are escaped, and read back unchanged."""
+    values = [0, 1, 8160, 2**20, 3, 2**24 + 5]
+    writer = BitWriter()
+    for value in values:
+        writer.ue(value)
+        writer.se(-value)
+        writer.u(8, value % 256)
+    rbsp = writer.rbsp()
+    escaped = escape(rbsp)
+    assert b"\x00\x00\x00" not in escaped and b"\x00\x00\x01" not in escaped and escaped != rbsp
+    reader = BitReader(unescape(escaped))
+    assert [(reader.ue(), reader.se(), reader.u(8)) for _ in values] == [(v, -v, v % 256) for v in values]

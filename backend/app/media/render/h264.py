@@ -1,6 +1,7 @@
 """Annex B H.264, what x264 writes with `-f h264`: NAL units behind 00 00 01 start codes,
 the parameter sets (SPS/PPS) repeated before every keyframe, no container, no timestamps.
-Pieces whose parameter sets are identical join by plain byte concatenation."""
+Pieces whose parameter sets are identical join by plain byte concatenation. Also the bit
+level: Exp-Golomb fields and emulation prevention, for reading and writing headers."""
 
 from app.media.ffmpeg import MediaError
 
@@ -46,3 +47,65 @@ def keyframes(data: bytes) -> list[bytes]:
     if not starts or starts[0] != 0:
         raise MediaError("the H.264 piece does not start with its parameter sets")
     return [data[a:b] for a, b in zip(starts, starts[1:] + [len(data)])]
+
+
+class BitReader:
+    """Exp-Golomb bit reader over an RBSP (emulation prevention already removed)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.bits = "".join(f"{byte:08b}" for byte in data)
+        self.pos = 0
+
+    def u(self, n: int) -> int:
+        value = int(self.bits[self.pos : self.pos + n] or "0", 2)
+        self.pos += n
+        return value
+
+    def ue(self) -> int:
+        zeros = 0
+        while self.bits[self.pos + zeros] == "0":
+            zeros += 1
+        self.pos += zeros
+        return self.u(zeros + 1) - 1
+
+    def se(self) -> int:
+        k = self.ue()
+        return (k + 1) // 2 if k % 2 else -(k // 2)
+
+
+class BitWriter:
+    """Exp-Golomb bit writer; `rbsp()` ends the payload as H.264 requires."""
+
+    def __init__(self) -> None:
+        self.bits: list[str] = []
+
+    def u(self, n: int, value: int) -> None:
+        self.bits.append(format(value, f"0{n}b") if n else "")
+
+    def ue(self, value: int) -> None:
+        code = format(value + 1, "b")
+        self.bits.append("0" * (len(code) - 1) + code)
+
+    def se(self, value: int) -> None:
+        self.ue(2 * value - 1 if value > 0 else -2 * value)
+
+    def rbsp(self) -> bytes:
+        bits = "".join(self.bits) + "1"  # rbsp_stop_one_bit, then zeros to the byte boundary
+        bits += "0" * (-len(bits) % 8)
+        return int(bits, 2).to_bytes(len(bits) // 8, "big")
+
+
+def unescape(nal: bytes) -> bytes:
+    return nal.replace(b"\x00\x00\x03", b"\x00\x00")
+
+
+def escape(rbsp: bytes) -> bytes:
+    """Emulation prevention: no 00 00 0x (x <= 3) may appear inside a NAL unit."""
+    out, zeros = bytearray(), 0
+    for byte in rbsp:
+        if zeros >= 2 and byte <= 3:
+            out.append(3)
+            zeros = 0
+        out.append(byte)
+        zeros = zeros + 1 if byte == 0 else 0
+    return bytes(out)

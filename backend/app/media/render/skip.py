@@ -17,70 +17,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from app.media.ffmpeg import MediaError
+from app.media.render.h264 import BitReader, BitWriter, escape, unescape
 
 P_SLICE = 5  # slice_type 5: P, and every slice of the picture is P
 P_NAL = 0x41  # nal_ref_idc 2 (a reference picture, as every frame of a stream with POC type 2), type 1
 START = b"\x00\x00\x00\x01"
-
-
-class _Reader:
-    """Exp-Golomb bit reader over an RBSP (emulation prevention already removed)."""
-
-    def __init__(self, data: bytes) -> None:
-        self.bits = "".join(f"{byte:08b}" for byte in data)
-        self.pos = 0
-
-    def u(self, n: int) -> int:
-        value = int(self.bits[self.pos : self.pos + n] or "0", 2)
-        self.pos += n
-        return value
-
-    def ue(self) -> int:
-        zeros = 0
-        while self.bits[self.pos + zeros] == "0":
-            zeros += 1
-        self.pos += zeros
-        return self.u(zeros + 1) - 1
-
-    def se(self) -> int:
-        k = self.ue()
-        return (k + 1) // 2 if k % 2 else -(k // 2)
-
-
-class _Writer:
-    def __init__(self) -> None:
-        self.bits: list[str] = []
-
-    def u(self, n: int, value: int) -> None:
-        self.bits.append(format(value, f"0{n}b") if n else "")
-
-    def ue(self, value: int) -> None:
-        code = format(value + 1, "b")
-        self.bits.append("0" * (len(code) - 1) + code)
-
-    def se(self, value: int) -> None:
-        self.ue(2 * value - 1 if value > 0 else -2 * value)
-
-    def rbsp(self) -> bytes:
-        bits = "".join(self.bits) + "1"  # rbsp_stop_one_bit, then zeros to the byte boundary
-        bits += "0" * (-len(bits) % 8)
-        return int(bits, 2).to_bytes(len(bits) // 8, "big")
-
-
-def _unescape(nal: bytes) -> bytes:
-    return nal.replace(b"\x00\x00\x03", b"\x00\x00")
-
-
-def _escape(rbsp: bytes) -> bytes:
-    """Emulation prevention: no 00 00 0x (x <= 3) may appear inside a NAL unit."""
-    out, zeros = bytearray(), 0
-    for byte in rbsp:
-        if zeros >= 2 and byte <= 3:
-            out.append(3)
-            zeros = 0
-        out.append(byte)
-        zeros = zeros + 1 if byte == 0 else 0
-    return bytes(out)
 
 
 @dataclass(frozen=True)
@@ -95,7 +36,7 @@ class Headers:
     @staticmethod
     def parse(sps: bytes, pps: bytes) -> "Headers":
         """From the SPS and PPS NAL units (header byte first, start code removed)."""
-        s = _Reader(_unescape(sps[1:]))
+        s = BitReader(unescape(sps[1:]))
         profile = s.u(8)
         s.u(16)  # constraint flags, level
         s.ue()  # seq_parameter_set_id
@@ -111,7 +52,7 @@ class Headers:
         width, height = s.ue() + 1, s.ue() + 1
         _require(s.u(1) == 1, "interlaced coding")
 
-        p = _Reader(_unescape(pps[1:]))
+        p = BitReader(unescape(pps[1:]))
         pps_id = p.ue()
         p.ue()  # seq_parameter_set_id
         _require(p.u(1) == 0, "CABAC")
@@ -156,7 +97,7 @@ def _slice(
     """One P slice covering the picture, every macroblock skipped, as an Annex B NAL unit.
     `marking`: memory management operations ((operation, arguments...), ...); without
     them the sliding window drops the oldest short-term reference."""
-    w = _Writer()
+    w = BitWriter()
     w.ue(0)  # first_mb_in_slice
     w.ue(P_SLICE)
     w.ue(h.pps_id)
@@ -194,7 +135,7 @@ def _slice(
     if h.deblocking_control:
         w.ue(1)  # no deblocking: a copied picture has no block edges to smooth
     w.ue(h.macroblocks)  # mb_skip_run: every macroblock is skipped
-    return START + bytes([P_NAL]) + _escape(w.rbsp())
+    return START + bytes([P_NAL]) + escape(w.rbsp())
 
 
 def _weights(level: float) -> tuple[int, int, int, int, int]:
