@@ -18,7 +18,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -186,12 +186,14 @@ def _set_gapless_info(path: Path, *, padding: int) -> None:
     path.write_bytes(bytes(data))
 
 
-def _encode_piece(pcm: np.ndarray, piece: Piece, codec_args: list[str], out: Path) -> None:
+def _encode_piece(
+    pcm: np.ndarray, piece: Piece, codec_args: list[str], out: Path, on_fed: Callable[[int], None]
+) -> None:
     """Encode one piece, fed through a pipe straight from the array (no copy, no temp file:
-    writing 300 MB to disk first costs more CPU than the pipe)."""
-    # run_ffmpeg hands input_bytes to subprocess, which takes any bytes-like object.
+    writing 300 MB to disk first costs more CPU than the pipe); `on_fed` counts bytes."""
     samples = memoryview(pcm[piece.first_in : piece.last_in]).cast("B")  # no copy of up to 300 MB
-    run_ffmpeg([*_PCM_IN, "-i", "pipe:0", *codec_args, *_BITEXACT, str(out)], input_bytes=samples)
+    args = [*_PCM_IN, "-i", "pipe:0", *codec_args, *_BITEXACT, str(out)]
+    run_ffmpeg(args, input_bytes=samples, on_fed=on_fed)
 
 
 def encode_audio(
@@ -205,7 +207,7 @@ def encode_audio(
 ) -> None:
     """Encode float32 stereo PCM (n, 2) at 44.1 kHz to MP3 (and AAC when aac_path is set).
 
-    Temporary files live next to mp3_path; `progress` gets the fraction of pieces done;
+    Temporary files live next to mp3_path; `progress` gets the fraction encoded so far;
     `pieces` (per codec) defaults to what suits the length.
     """
     if pcm.ndim != 2 or pcm.shape[1] != 2 or pcm.dtype != np.float32 or not pcm.flags.c_contiguous:
@@ -218,13 +220,28 @@ def encode_audio(
 
     with tempfile.TemporaryDirectory(dir=mp3_path.parent, prefix=".encode-") as tmp:
         folder = Path(tmp)
+        # Progress is the share of the input fed to the encoders (each one reads as fast as
+        # it encodes), reported from the caller's thread a few times a second.
+        fed = [0] * len(jobs)  # bytes per job, each written by its own worker only
+        total = sum(p.last_in - p.first_in for _, _, p, _ in jobs) * pcm.itemsize * 2
+
+        def counter(index: int) -> Callable[[int], None]:
+            def count(n: int) -> None:
+                fed[index] += n
+
+            return count
+
         with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
-            futures = [pool.submit(_encode_piece, pcm, p, args, folder / f"{c}{k}") for c, k, p, args in jobs]
-            # Progress is reported from the caller's thread, as pieces finish.
-            for done, future in enumerate(as_completed(futures), start=1):
-                future.result()
+            pending = {
+                pool.submit(_encode_piece, pcm, p, args, folder / f"{c}{k}", counter(index))
+                for index, (c, k, p, args) in enumerate(jobs)
+            }
+            while pending:
+                finished, pending = wait(pending, timeout=0.2, return_when=FIRST_EXCEPTION)
+                for future in finished:
+                    future.result()
                 if progress is not None:
-                    progress(done / len(jobs))
+                    progress(1.0 if not pending else min(sum(fed) / total, 0.99))
 
         def joined(codec: str, split: Callable[[bytes], list[bytes]]) -> bytes:
             parts = []

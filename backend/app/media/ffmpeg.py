@@ -4,7 +4,8 @@ turns a failure into a MediaError with the tail of ffmpeg's own message."""
 import json
 import shutil
 import subprocess
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,15 +21,46 @@ def binary(name: str) -> str:
     return path
 
 
-def run_ffmpeg(args: list[str], *, input_bytes: bytes | memoryview | None = None) -> None:
-    """Run ffmpeg quietly; raise MediaError with its last stderr lines on failure."""
+INPUT_CHUNK = 1 << 21  # bytes written to ffmpeg's stdin at a time when the caller counts them
+
+
+def run_ffmpeg(
+    args: list[str], *, input_bytes: bytes | memoryview | None = None,
+    on_fed: Callable[[int], None] | None = None,
+) -> None:
+    """Run ffmpeg quietly; raise MediaError with its last stderr lines on failure.
+    `input_bytes` go to its stdin; with `on_fed`, in chunks, each counted once written
+    (ffmpeg reads as fast as it encodes, so the count is the encoder's progress)."""
     cmd = [binary("ffmpeg"), "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *args]
     if input_bytes is not None:
         cmd.remove("-nostdin")
-    proc = subprocess.run(cmd, input=input_bytes, capture_output=True, check=False)
-    if proc.returncode != 0:
-        tail = proc.stderr.decode(errors="replace").strip().splitlines()[-5:]
-        raise MediaError("ffmpeg failed: " + " | ".join(tail or [f"exit {proc.returncode}"]))
+    if on_fed is None or input_bytes is None:
+        proc = subprocess.run(cmd, input=input_bytes, capture_output=True, check=False)
+        code, errors = proc.returncode, proc.stderr
+    else:
+        code, errors = _feed(cmd, memoryview(input_bytes), on_fed)
+    if code != 0:
+        tail = errors.decode(errors="replace").strip().splitlines()[-5:]
+        raise MediaError("ffmpeg failed: " + " | ".join(tail or [f"exit {code}"]))
+
+
+def _feed(cmd: list[str], data: memoryview, on_fed: Callable[[int], None]) -> tuple[int, bytes]:
+    # stderr goes to a file, not a pipe: nobody reads it while we write, so a chatty
+    # ffmpeg could otherwise fill the pipe and stop, waiting for us as we wait for it.
+    with tempfile.TemporaryFile() as stderr:
+        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=stderr)
+        assert proc.stdin is not None
+        try:
+            for start in range(0, len(data), INPUT_CHUNK):
+                chunk = data[start : start + INPUT_CHUNK]
+                proc.stdin.write(chunk)
+                on_fed(len(chunk))
+            proc.stdin.close()
+        except BrokenPipeError:
+            pass  # ffmpeg stopped reading: its exit status and message say why
+        code = proc.wait()
+        stderr.seek(0)
+        return code, stderr.read()
 
 
 def probe(path: Path, *, extra: Sequence[str] = ()) -> dict:

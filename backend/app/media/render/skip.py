@@ -82,7 +82,8 @@ class Headers:
                 marking = ((4, 1), (3, 0, 0)) if after_keyframe else ((1, 1), (4, 1), (3, 0, 0))
                 frames.append(_slice(self, self._frame_num(first), _weights(level), marking=marking))
             else:
-                frames.append(_slice(self, self._frame_num(first + i), _weights(level), long_term_reference=True))
+                frame_num = self._frame_num(first + i)
+                frames.append(_slice(self, frame_num, _weights(level), long_term_reference=True))
         return frames
 
     def _frame_num(self, distance: int) -> int:

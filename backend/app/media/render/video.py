@@ -155,7 +155,8 @@ def join_pieces(plan: VideoPlan, tmp: Path) -> Path:
     with path.open("wb") as out:
         for key, end, picture in zip(keys, keys[1:] + [plan.fade], pictures):
             # Frame n of the fade-in is at n/fade of full brightness (ffmpeg's fade filter).
-            out.write(picture + b"".join(headers.scaled(1, [n / key for n in range(key + 1, end)], after_keyframe=True)))
+            brighter = headers.scaled(1, [n / key for n in range(key + 1, end)], after_keyframe=True)
+            out.write(picture + b"".join(brighter))
         full = gop(GOP_FRAMES)
         for length in plan.gops[:-1]:
             out.write(full if length == GOP_FRAMES else gop(length))
