@@ -211,20 +211,33 @@ def to_public(db: Session, batch: Batch) -> BatchPublic:
         duration_seconds=batch.duration_seconds, render=batch.options.get("render", False),
         upload=batch.options.get("upload"), created_at=batch.created_at, completed_at=batch.completed_at,
         elapsed_seconds=_elapsed(batch.created_at, batch.completed_at) or 0.0,
-        eta_seconds=_eta(batch, public_items), items=public_items,
+        eta_seconds=eta(public_items) if batch.status == "processing" else None, items=public_items,
     )
 
 
-def _eta(batch: Batch, items: list[BatchItemPublic]) -> float | None:
-    if batch.status != "processing":
-        return None
-    done = [i.elapsed_seconds for i in items if i.completed_at and i.status == "success" and i.elapsed_seconds]
-    if not done:
+def eta(items: list[BatchItemPublic], *, now: datetime | None = None) -> float | None:
+    """Seconds left in a running batch, from its pace so far. Items overlap (one renders
+    while the next is generated), so an item's pace is the time from the later of its start
+    and the previous finish to its own finish, not its whole elapsed time."""
+    finished = sorted((i for i in items if i.status == "success" and i.started_at and i.completed_at),
+                      key=lambda i: i.completed_at)  # type: ignore[arg-type, return-value]
+    if not finished:
         return None  # nothing to go by yet
-    per_item = sum(done) / len(done)
-    waiting = sum(1 for i in items if i.status == "pending")
-    running = [i.elapsed_seconds or 0 for i in items if i.status in ("generating", "rendering", "uploading")]
-    return round(waiting * per_item + sum(max(0.0, per_item - r) for r in running), 1)
+    paces, previous = [], None
+    for item in finished:
+        begin = max(item.started_at, previous) if previous else item.started_at
+        paces.append((item.completed_at - begin).total_seconds())  # type: ignore[operator]
+        previous = item.completed_at
+    left = sum(1 for i in items if i.status not in ("success", "failed"))
+    if not left:
+        return None
+    # The next item to finish has been under way since the last finish, or since it
+    # started when that was later (a retry, long after the first run).
+    now = now or datetime.now(UTC)
+    running = ("generating", "rendering", "uploading")
+    starts = [i.started_at for i in items if i.status in running and i.started_at]
+    since = (now - max(previous, min(starts))).total_seconds() if starts else 0.0  # type: ignore[operator]
+    return round(max(1.0, sum(paces) / len(paces) * left - since), 1)
 
 
 def history(db: Session, *, user: User, limit: int = 20) -> list[BatchSummary]:
