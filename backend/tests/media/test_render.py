@@ -244,15 +244,19 @@ def test_picture_fades_out_along_a_straight_line(from_m4a: Rendered) -> None:
         assert abs(frame - brightness * full).mean() < 2, index
 
 
-def test_whole_video_decodes_and_parses_without_a_complaint(from_m4a: Rendered) -> None:
+def assert_decodes_and_parses_cleanly(path: Path) -> None:
     """Most frames are written by hand (app.media.render.skip): the decoder must take every
     one of them, and ffmpeg's strict header parser (trace_headers) must read every field."""
     for checks in (["-f", "null"], ["-map", "0:v", "-c", "copy", "-bsf:v", "trace_headers", "-f", "null"]):
         result = subprocess.run(
-            ["ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-i", str(from_m4a.out), *checks, "-"],
+            ["ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-i", str(path), *checks, "-"],
             capture_output=True, text=True, check=True,
         )
         assert result.stderr == ""
+
+
+def test_whole_video_decodes_and_parses_without_a_complaint(from_m4a: Rendered) -> None:
+    assert_decodes_and_parses_cleanly(from_m4a.out)
 
 
 def test_sound_fades_in_and_out_and_is_steady_between(from_m4a: Rendered, from_mp3: Rendered) -> None:
@@ -306,6 +310,23 @@ def test_short_audio_and_a_square_picture(media: Path, tmp_path: Path) -> None:
     assert (found["video"]["width"], found["video"]["height"]) == (1920, 1080)
     for stream in found.values():
         assert abs(float(stream["duration"]) - 3.0) <= 1 / FPS
+    assert_decodes_and_parses_cleanly(out)  # the fade-out starts at the keyframe itself here
+
+
+def test_a_last_gop_shortened_to_hold_the_fade_out(media: Path, tmp_path: Path) -> None:
+    """7.1 s: after the fade-in, 153 frames would leave the fade-out 3 frames of its own GOP,
+    so the plan moves the keyframe back; every frame must still decode, to black at the end."""
+    audio = tmp_path / "seven.m4a"
+    ffmpeg("-i", str(media / "track.m4a"), "-t", "7.1", "-c", "copy", str(audio))
+    out = tmp_path / "seven.mp4"
+    render_video(image=media / "picture.png", audio=audio, out=out, workdir=tmp_path)
+    assert_decodes_and_parses_cleanly(out)
+    frames = round(float(streams(out)["video"]["duration"]) * FPS)
+    assert plan_video(frames).gops == [93, 60]
+    keys = [float(line.split(",")[0]) for line in packet_flags(out) if "K" in line.split(",")[1]]
+    assert keys[-1] == (FADE_FRAMES + 93) / FPS
+    (end,) = decode_frames(out, [frames - 1])
+    assert end.mean() < 2
 
 
 def test_unreadable_inputs_raise_readable_errors(media: Path, tmp_path: Path) -> None:
