@@ -22,6 +22,7 @@ from app.providers import registry
 from app.tracks.router import router as tracks_router
 from app.tracks.service import fail_interrupted
 from app.usage import ledger
+from app.youtube import quota
 from app.youtube.router import router as youtube_router
 
 
@@ -40,9 +41,10 @@ async def lifespan(_: FastAPI) -> AsyncIterator[None]:
     threading.Thread(target=_warm_up, name="warm-up", daemon=True).start()
     storage.ensure_dirs()
     with session_factory()() as db:
-        interrupted = fail_interrupted(db) + batches_service.fail_interrupted(db) + ledger.close_interrupted(db)
+        interrupted = (fail_interrupted(db) + batches_service.fail_interrupted(db) + ledger.close_interrupted(db)
+                       + quota.release_all(db))
     if interrupted:
-        logging.getLogger("app").warning("closed %d step(s), batch(es) or provider call(s) interrupted by the last stop", interrupted)
+        logging.getLogger("app").warning("closed %d step(s), batch(es), provider call(s) or quota hold(s) interrupted by the last stop", interrupted)
     yield
 
 

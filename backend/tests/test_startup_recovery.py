@@ -1,5 +1,6 @@
 """A process that dies mid-step leaves nothing spinning: start-up closes interrupted tracks
-(tests/tracks), batches and provider calls, so the creator sees a retryable state."""
+(tests/tracks), batches and provider calls, and lets go of quota held for uploads, so the
+creator sees a retryable state."""
 
 from decimal import Decimal
 
@@ -35,3 +36,18 @@ def test_interrupted_batch_and_provider_call_are_closed(db, user) -> None:
     assert stuck.status == "failed" and "retry" in stuck.error_message
     assert call.outcome == "failed" and call.finished_at and "interrupted" in call.error
     assert call.cost_usd == Decimal("0.4")  # the service may have billed it: the estimate stays booked
+
+
+def test_quota_held_for_an_upload_that_died_with_the_process_goes_back(db, user) -> None:
+    from app.youtube import quota
+    from app.youtube.models import QuotaUsage
+
+    held = QuotaUsage(day=quota.pacific_day(), operation=quota.RESERVED, units=1650, user_id=user.id)
+    spent = QuotaUsage(day=quota.pacific_day(), operation="videos.insert", units=1600, user_id=user.id)
+    db.add_all([held, spent])
+    db.commit()
+
+    start_app()
+
+    db.expire_all()
+    assert [row.operation for row in db.query(QuotaUsage)] == ["videos.insert"]  # what YouTube counted stays

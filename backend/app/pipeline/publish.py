@@ -69,11 +69,10 @@ def start(db: Session, *, user: User, request: UploadRequest) -> Track:
     previous = _session(db, track.id)
     check_uploadable(track, resumable=previous is not None and bool(previous.session_uri or previous.video_id))
     connection.credentials(db, user_id=user.id)  # not connected / reconnect: say so before anything starts
-    quota.require(db, units=settings.youtube_quota_cost_insert + settings.youtube_quota_cost_thumbnail,
-                  what="this upload")
+    quota.reserve(units=settings.youtube_quota_cost_insert + settings.youtube_quota_cost_thumbnail,
+                  what="this upload", user_id=user.id, track_id=track.id)
     size = storage.absolute(track.video_path or "").stat().st_size
-    claim(db, track=track, expected=track.status, status=TrackStatus.UPLOADING, stage=STAGE,
-          conflict="This track is already being uploaded")
+    _claim_or_release(db, track=track, expected=track.status, conflict="This track is already being uploaded")
     db.execute(delete(UploadSession).where(UploadSession.track_id == track.id))
     db.add(UploadSession(track_id=track.id, user_id=user.id, total_bytes=size,
                          request=request.model_dump(mode="json", exclude={"track_id"})))
@@ -94,11 +93,21 @@ def resume(db: Session, *, track: Track) -> Track:
         raise Conflict("There is no saved upload to continue; start the upload again from the dialog")
     connection.credentials(db, user_id=track.user_id)
     if session.session_uri is None and session.video_id is None:
-        quota.require(db, units=get_settings().youtube_quota_cost_insert, what="this upload")
-    claim(db, track=track, expected=TrackStatus.FAILED, status=TrackStatus.UPLOADING, stage=STAGE,
-          conflict="This track is already being retried")
+        quota.reserve(units=get_settings().youtube_quota_cost_insert, what="this upload",
+                      user_id=track.user_id, track_id=track.id)
+    _claim_or_release(db, track=track, expected=TrackStatus.FAILED, conflict="This track is already being retried")
     run(db, track=track)
     return track
+
+
+def _claim_or_release(db: Session, *, track: Track, expected: TrackStatus, conflict: str) -> None:
+    """The track becomes `uploading`; if another request got there first, the quota this
+    one held goes back."""
+    try:
+        claim(db, track=track, expected=expected, status=TrackStatus.UPLOADING, stage=STAGE, conflict=conflict)
+    except Exception:
+        quota.release(track_id=track.id)
+        raise
 
 
 def _session(db: Session, track_id: uuid.UUID) -> UploadSession | None:
@@ -151,6 +160,7 @@ def run(db: Session, *, track: Track) -> None:
 def _fail(db: Session, *, track: Track, exc: Exception) -> AppError:
     """The track becomes `failed` (upload, retryable) and the caller gets the error that tells
     the creator what to do: reconnect, wait for the quota, or retry."""
+    quota.release(track_id=track.id)  # a hold not yet swapped for YouTube's count goes back
     error = classify(exc)
     if isinstance(exc, ReconnectNeeded):
         error = YouTubeError(exc.detail, reconnect=True)

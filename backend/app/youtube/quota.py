@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.config import get_settings
@@ -16,6 +16,8 @@ from app.errors import QuotaExceeded
 from app.youtube.models import QuotaUsage
 
 PACIFIC = ZoneInfo("America/Los_Angeles")
+RESERVED = "reserved"  # the operation of a hold: units set aside for an upload about to start
+RESERVATION_LOCK = 0x59545155  # Postgres advisory lock key ("YTQU"): one check-and-hold at a time
 
 
 @dataclass(frozen=True)
@@ -63,12 +65,39 @@ def require(db: Session, *, units: int, what: str) -> None:
         )
 
 
+def reserve(*, units: int, what: str, user_id: uuid.UUID, track_id: uuid.UUID) -> None:
+    """Check and hold the units an upload is about to spend, in one step: two uploads started
+    at the same moment can't both be let through on the same remaining units. Held units
+    count as used until the call is made (`record` swaps them for the real count) or the
+    upload stops before it (`release`; at start-up, every hold left by a stopped process)."""
+    with session_factory()() as db:
+        db.execute(select(func.pg_advisory_xact_lock(RESERVATION_LOCK)))  # until this commits
+        require(db, units=units, what=what)
+        db.add(QuotaUsage(day=pacific_day(), operation=RESERVED, units=units, user_id=user_id, track_id=track_id))
+        db.commit()
+
+
+def release(*, track_id: uuid.UUID) -> None:
+    with session_factory()() as db:
+        db.execute(delete(QuotaUsage).where(QuotaUsage.operation == RESERVED, QuotaUsage.track_id == track_id))
+        db.commit()
+
+
+def release_all(db: Session) -> int:
+    """At start-up: no upload is running, so no hold is still needed."""
+    released = db.execute(delete(QuotaUsage).where(QuotaUsage.operation == RESERVED)).rowcount
+    db.commit()
+    return released
+
+
 def record(*, operation: str, units: int, user_id: uuid.UUID | None, track_id: uuid.UUID | None = None) -> None:
     """Count a call that reached YouTube, in its own transaction so a failure that rolls the
-    caller back does not un-spend the units."""
+    caller back does not un-spend the units; a hold for the track's upload is let go."""
     if units <= 0:
         return
     with session_factory()() as db:
+        if track_id is not None:
+            db.execute(delete(QuotaUsage).where(QuotaUsage.operation == RESERVED, QuotaUsage.track_id == track_id))
         db.add(QuotaUsage(day=pacific_day(), operation=operation, units=units, user_id=user_id, track_id=track_id))
         db.commit()
 

@@ -3,15 +3,18 @@ from the last confirmed byte), an expired token is refreshed mid-upload, the day
 checked before starting and YouTube's quotaExceeded is reported and never retried."""
 
 import logging
+import threading
 from datetime import UTC, datetime, timedelta
 
 from fastapi.testclient import TestClient
+from httpx import Response
 from sqlalchemy import select, text, update
 
+from app.tracks.models import Track
 from app.youtube import quota
 from app.youtube.models import QuotaUsage, UploadSession, YouTubeToken
 from tests.auth.test_auth_flow import assert_error
-from tests.youtube.conftest import CHUNK, FERNET_KEY, upload_body, video_bytes
+from tests.youtube.conftest import CHUNK, FERNET_KEY, add_rendered, upload_body, video_bytes
 
 
 def test_5xx_and_timeout_resume_from_the_last_confirmed_byte(client: TestClient, auth, google, connected,
@@ -74,6 +77,42 @@ def test_upload_over_the_days_quota_is_refused_before_it_starts(client: TestClie
     status = client.get("/api/auth/youtube/status", headers=auth).json()["quota"]
     assert status["used"] == 9001 and status["remaining"] == 999
     assert datetime.fromisoformat(status["resets_at"]) > datetime.now(UTC)
+
+
+def test_two_uploads_started_together_cannot_share_the_last_units(client: TestClient, auth, google, connected,
+                                                                   rendered, db, user, cover_png) -> None:
+    """Room for one upload: started at the same moment, one goes, the other is refused
+    before anything reaches YouTube, and the held units end up counted once."""
+    other = add_rendered(db, user, cover_png)
+    db.add(QuotaUsage(day=quota.pacific_day(), operation="videos.insert", units=10_000 - 1650 - 100))
+    db.commit()
+    start = threading.Barrier(2)
+    responses: dict[str, Response] = {}
+
+    def upload(track: Track) -> None:
+        start.wait()
+        responses[str(track.id)] = client.post("/api/upload", json=upload_body(track), headers=auth)
+
+    workers = [threading.Thread(target=upload, args=(track,)) for track in (rendered, other)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    codes = sorted(r.status_code for r in responses.values())
+    assert codes == [200, 403], {k: r.text for k, r in responses.items()}
+    assert google.count("POST", "/upload/youtube/v3/videos") == 1
+    operations = [row.operation for row in db.scalars(select(QuotaUsage))]
+    assert quota.RESERVED not in operations  # the hold became the insert's count, once
+    assert operations.count("videos.insert") == 2  # the day's earlier uploads, and this one
+
+
+def test_a_failed_upload_gives_back_the_units_it_held(client: TestClient, auth, google, connected, rendered,
+                                                      db) -> None:
+    google.insert_error = (400, "invalidVideoMetadata")  # refused before a session opens: nothing spent
+    assert client.post("/api/upload", json=upload_body(rendered), headers=auth).status_code >= 400
+    assert client.get(f"/api/tracks/{rendered.id}", headers=auth).json()["failed_stage"] == "upload"
+    operations = [row.operation for row in db.scalars(select(QuotaUsage))]
+    assert quota.RESERVED not in operations and "videos.insert" not in operations  # the 1650 units went back
 
 
 def test_quota_exceeded_from_youtube_is_reported_and_not_retried(client: TestClient, auth, google, connected,
