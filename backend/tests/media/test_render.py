@@ -19,7 +19,7 @@ from app.media.render import render_video
 from app.media.render.video import FADE_FRAMES, GOP_FRAMES, plan_video
 
 RATE, FPS = 48_000, 30
-M4A_SECONDS = 31.3  # 2 s fades + six 5 s GOPs + a cut one: every piece of the plan
+M4A_SECONDS = 31.3  # the fade-in, five 5 s GOPs and a shorter last one that holds the fade-out
 MP3_SECONDS = 30.0  # long enough to be encoded in two parallel pieces
 
 

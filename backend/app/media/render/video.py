@@ -19,7 +19,7 @@ FPS = 30
 WIDTH, HEIGHT = 1920, 1080
 FADE_FRAMES = 2 * FPS
 
-# The keyframe interval is the length of the still piece. YouTube suggests a GOP of half the
+# After the fade-in, a keyframe every 5 s (a GOP). YouTube suggests a GOP of half the
 # frame rate, but on a still picture each keyframe re-sends the whole image (~0.2-0.4 MB)
 # while the frames between are nearly free: 0.5 s GOPs would make the file ~10x larger for
 # nothing. A keyframe every 5 s keeps the picture at a few hundred kbit/s (below the audio),
