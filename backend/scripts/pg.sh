@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A project-local PostgreSQL cluster under storage/postgres (git-ignored), listening on
+# A project-local PostgreSQL cluster under storage/postgres (git-ignored; as root, in
+# /var/tmp when the postgres user cannot reach the checkout), listening on
 # 127.0.0.1 only. Used when DATABASE_URL is not set. initdb refuses to run as root, so as
 # root the cluster runs as the unprivileged `postgres` system user.
 #   pg.sh start [db ...]   init if needed, start if not running, create the databases
@@ -10,7 +11,6 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PGDATA="$ROOT/storage/postgres"
 PORT="${LOCAL_PG_PORT:-55432}"
 LOG="$ROOT/storage/postgres.log"
-
 find_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 BIN=$(find_bin)
 if [ -z "$BIN" ]; then
@@ -24,6 +24,17 @@ if [ -z "$BIN" ]; then
   fi
 fi
 
+mkdir -p "$ROOT/storage"
+if [ "$(id -u)" = 0 ]; then
+  id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+  if ! runuser -u postgres -- test -x "$ROOT/storage" 2>/dev/null; then
+    # The checkout sits where the postgres user cannot reach (a 0700 temporary folder, a
+    # home directory): keep the cluster in a folder of its own, named after the checkout.
+    PGDATA="/var/tmp/ambient-studio-pg-$(printf %s "$ROOT" | sha256sum | cut -c1-12)/data"
+    LOG="$(dirname "$PGDATA")/postgres.log"
+  fi
+fi
+
 as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
@@ -31,16 +42,14 @@ as_owner() {
 cmd=${1:-start}; shift || true
 case "$cmd" in
   start)
-    mkdir -p "$ROOT/storage"
     if [ ! -s "$PGDATA/PG_VERSION" ]; then
       if [ "$(id -u)" = 0 ]; then
-        id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
         install -d -o postgres -g postgres -m 700 "$PGDATA"
         touch "$LOG" && chown postgres "$LOG"
       else
         mkdir -p -m 700 "$PGDATA"
       fi
-      echo "pg.sh: creating cluster in storage/postgres"
+      echo "pg.sh: creating cluster in ${PGDATA#"$ROOT/"}"
       # trust on loopback only: a single-user development cluster, never exposed.
       as_owner "$BIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
