@@ -1,14 +1,18 @@
-# Ambient Studio — the two commands are `make dev` and `make test` (see README.md).
+# Ambient Studio — the two commands are `make start` and `make test` (see README.md).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help dev test bench setup db db-stop migrate openapi user
+.PHONY: help start dev test bench setup db db-stop migrate openapi user
 
 help:
-	@echo "make dev     install what is missing, start Postgres, migrate, seed user, serve :8000 and :3000"
+	@echo "make start   install what is missing, start Postgres, migrate, seed user, serve :8000 and a built dashboard on :3000"
+	@echo "make dev     the same with hot reload (Next's dev server, API reload on change)"
 	@echo "make test    the same set-up, then every suite (backend, OpenAPI drift, dashboard, browser e2e)"
 	@echo "make bench   speed figures as ratios against baselines measured in the same run"
 	@echo "make user EMAIL=you@example.com   create the user or reset its password (asks for it)"
+
+start:
+	@backend/scripts/start.sh
 
 dev:
 	@backend/scripts/dev.sh

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { downloadUrl } from "@/lib/media";
+import { downloadUrl, mediaSrc } from "@/lib/media";
 import { clampDuration, parseSeed, promptError } from "@/lib/validation";
 
 describe("promptError", () => {
@@ -36,14 +36,29 @@ describe("clampDuration", () => {
 });
 
 describe("downloadUrl", () => {
-  it("adds a readable file name to a signed URL, keeping its signature", () => {
+  it("adds a readable file name to a signed URL, keeping its signature, on the dashboard's origin", () => {
     const url = downloadUrl("http://api:8000/media/music/a.mp3?exp=1&sig=abc", "Slow rain, on a tin roof!");
-    const parsed = new URL(url);
+    expect(url.startsWith("/media/music/a.mp3?")).toBe(true);
+    const parsed = new URL(url, "http://studio.test");
     expect(parsed.searchParams.get("sig")).toBe("abc");
+    expect(parsed.searchParams.get("exp")).toBe("1");
     expect(parsed.searchParams.get("download")).toBe("slow-rain-on-a-tin-roof");
   });
 
   it("keeps relative URLs relative", () => {
     expect(downloadUrl("/media/x.png?sig=1", "   ")).toBe("/media/x.png?sig=1&download=ambient-track");
+  });
+});
+
+describe("mediaSrc", () => {
+  it("loads signed media through the dashboard, whatever host the API signed it for", () => {
+    expect(mediaSrc("http://localhost:8000/media/images/a.png?exp=9&sig=x")).toBe("/media/images/a.png?exp=9&sig=x");
+    expect(mediaSrc("https://studio.example:8443/media/videos/b.mp4?exp=1&sig=y")).toBe("/media/videos/b.mp4?exp=1&sig=y");
+  });
+
+  it("leaves other links and relative paths alone", () => {
+    expect(mediaSrc("https://youtu.be/abc")).toBe("https://youtu.be/abc");
+    expect(mediaSrc("/media/x.png?sig=1")).toBe("/media/x.png?sig=1");
+    expect(mediaSrc(null)).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { PRIVACY_OPTIONS, type BatchCreate, type Privacy } from "@/lib/api/types";
 import { BATCH_MAX, parsePromptLines } from "@/lib/batch";
 import { cn } from "@/lib/utils";
+import { useHydrated } from "@/lib/use-hydrated";
 import { uuidv4 } from "@/lib/uuid";
 import { PRIVACY_HINT, PRIVACY_LABEL, type YouTubeConnection } from "@/lib/youtube";
 
@@ -49,6 +50,7 @@ export function BatchForm({
   onStart: (body: BatchCreate & { id: string }) => Promise<boolean>;
 }) {
   const ids = useId();
+  const hydrated = useHydrated();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState("");
   const [duration, setDuration] = useState(120);
@@ -238,7 +240,7 @@ export function BatchForm({
           )}
         </div>
 
-        <Button type="submit" size="lg" disabled={busy} className="w-full sm:w-auto sm:justify-self-start">
+        <Button type="submit" size="lg" disabled={busy || !hydrated} className="w-full sm:w-auto sm:justify-self-start">
           {busy ? <Loader2 className="animate-spin" aria-hidden /> : <Layers aria-hidden />}
           {busy ? "Batch running…" : count > 1 && !tooMany ? `Start batch · ${count} tracks` : "Start batch"}
         </Button>

@@ -16,6 +16,7 @@ import { api, unwrap } from "@/lib/api/client";
 import { errorMessage } from "@/lib/api/errors";
 import type { Track } from "@/lib/api/types";
 import { cn } from "@/lib/utils";
+import { useHydrated } from "@/lib/use-hydrated";
 import { uuidv4 } from "@/lib/uuid";
 import { PROMPT_MAX, parseSeed, promptError } from "@/lib/validation";
 
@@ -32,6 +33,7 @@ const STARTING = { status: "generating", stage: null, progress: null } as const;
 export function GenerateForm() {
   const router = useRouter();
   const ids = useId();
+  const hydrated = useHydrated();
   const [prompt, setPrompt] = useState("");
   const [duration, setDuration] = useState(180);
   const [seedText, setSeedText] = useState("");
@@ -134,7 +136,7 @@ export function GenerateForm() {
 
       {job && <StageProgress id={`${ids}-progress`} track={job.track} />}
 
-      <Button type="submit" size="lg" disabled={busy} className="w-full sm:w-auto sm:justify-self-start">
+      <Button type="submit" size="lg" disabled={busy || !hydrated} className="w-full sm:w-auto sm:justify-self-start">
         {busy ? <Loader2 className="animate-spin" aria-hidden /> : <Sparkles aria-hidden />}
         {busy ? "Generating…" : "Generate track"}
       </Button>

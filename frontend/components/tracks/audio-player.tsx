@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { api } from "@/lib/api/client";
 import { formatDuration } from "@/lib/format";
+import { mediaSrc } from "@/lib/media";
 
 import { Waveform } from "./waveform";
 
@@ -79,7 +80,7 @@ export function AudioPlayer({
     <div className="grid gap-3" data-testid="audio-player">
       <audio
         ref={audio}
-        src={src}
+        src={mediaSrc(src)}
         preload="metadata"
         data-testid="track-audio"
         onLoadedMetadata={(e) => Number.isFinite(e.currentTarget.duration) && setDuration(e.currentTarget.duration)}

@@ -6,7 +6,7 @@ import { formatBytes } from "@/lib/format";
 import { downloadUrl } from "@/lib/media";
 
 /**
- * Links to the finished files: signed URLs on the backend's origin, where the `download`
+ * Links to the finished files: signed URLs, loaded through the dashboard, where the `download`
  * parameter makes the server send them as attachments with a readable name.
  */
 export function Downloads({ track }: { track: Track }) {

@@ -8,6 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { YouTubePanel, showsYouTube } from "@/components/youtube/youtube-panel";
 import type { Track } from "@/lib/api/types";
 import { formatDuration, formatRelative, humanize } from "@/lib/format";
+import { mediaSrc } from "@/lib/media";
 import { canRender, isBusy } from "@/lib/track-status";
 import type { YouTubeConnection } from "@/lib/youtube";
 
@@ -76,8 +77,8 @@ export function TrackWorkspace({ initial, youtube = null }: { initial: Track; yo
             {track.video_url ? (
               <video
                 key={track.video_url}
-                src={track.video_url}
-                poster={track.image_url ?? undefined}
+                src={mediaSrc(track.video_url)}
+                poster={mediaSrc(track.image_url) ?? undefined}
                 controls
                 playsInline
                 preload="metadata"

@@ -6,6 +6,7 @@ import { StageProgress } from "@/components/tracks/stage-progress";
 import { Button } from "@/components/ui/button";
 import { DialogFooter } from "@/components/ui/dialog";
 import type { Track } from "@/lib/api/types";
+import { useHydrated } from "@/lib/use-hydrated";
 
 /** The dialog's actions, with the upload's stage and percent beside them while it runs. */
 export function UploadFooter({
@@ -17,6 +18,8 @@ export function UploadFooter({
   uploading: boolean;
   onClose: () => void;
 }) {
+  // The dialog opens only once the page runs, but the rule holds for every form here.
+  const hydrated = useHydrated();
   // Until the first poll sees the track uploading, show that it is starting rather than nothing.
   const progress = {
     status: "uploading" as const,
@@ -38,7 +41,7 @@ export function UploadFooter({
         <Button type="button" variant="outline" onClick={onClose}>
           {uploading ? "Close" : "Cancel"}
         </Button>
-        <Button type="submit" disabled={uploading}>
+        <Button type="submit" disabled={uploading || !hydrated}>
           {uploading ? <Loader2 className="animate-spin" aria-hidden /> : <Upload aria-hidden />}
           {uploading ? "Uploading…" : "Upload"}
         </Button>
