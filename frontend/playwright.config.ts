@@ -40,7 +40,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
   webServer: {
-    command: `npx next start -p ${port}`,
+    // `npm run start`: next start with server/client-address.cjs preloaded, as make start runs it.
+    command: `npm run --silent start -- -p ${port}`,
     url: `http://127.0.0.1:${port}/login`,
     env: { API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: "1" },
     reuseExistingServer: false,

@@ -2,6 +2,8 @@
 //  - /api/*  is forwarded to the FastAPI backend with `Authorization: Bearer <access cookie>`,
 //            so the browser talks same-origin and never holds a token;
 //  - /media/* (signed file links) is forwarded as is;
+//  - both carry X-Forwarded-For/-Proto/-Host set (not appended) from the browser's own
+//    connection (lib/forwarded.ts): the API's login throttle counts per client address;
 //  - pages   need a session: no cookies → /login; a token about to expire is refreshed here
 //            first, and the new cookies are passed on to the server components of this very
 //            request as well as set on the response.
@@ -19,6 +21,7 @@ import {
 import { refreshTokens } from "@/lib/auth/refresh";
 import type { TokenPair } from "@/lib/api/types";
 import { apiUrl } from "@/lib/env";
+import { setForwarded } from "@/lib/forwarded";
 
 type Session =
   | { kind: "valid"; access: string; renewed?: TokenPair }
@@ -33,7 +36,7 @@ async function resolveSession(req: NextRequest): Promise<Session> {
     return { kind: "valid", access };
   }
   if (!refresh) return access ? { kind: "valid", access } : { kind: "none" };
-  const result = await refreshTokens(refresh);
+  const result = await refreshTokens(refresh, req.headers);
   if (result.ok) return { kind: "valid", access: result.tokens.access_token, renewed: result.tokens };
   return result.rejected ? { kind: "ended" } : { kind: "unreachable", access };
 }
@@ -56,9 +59,9 @@ function sessionEndedJson(): NextResponse {
 
 async function forwardApi(req: NextRequest): Promise<NextResponse> {
   const target = new URL(req.nextUrl.pathname + req.nextUrl.search, apiUrl());
-  const headers = new Headers(req.headers);
-  // A caller that brings its own token (curl through the dashboard) is left alone.
-  if (headers.has("authorization")) return NextResponse.rewrite(target);
+  const headers = setForwarded(new Headers(req.headers), req.headers, req.url);
+  // A caller that brings its own token (curl through the dashboard) keeps it.
+  if (headers.has("authorization")) return NextResponse.rewrite(target, { request: { headers } });
 
   const session = await resolveSession(req);
   if (session.kind === "ended") return sessionEndedJson();
@@ -116,7 +119,10 @@ export async function proxy(req: NextRequest): Promise<NextResponse> {
   if (pathname.startsWith("/api/")) return forwardApi(req);
   // Signed media links carry their own signature; forwarding them lets PUBLIC_BASE_URL point
   // at the dashboard, so one address serves everything (handy behind a single port).
-  if (pathname.startsWith("/media/")) return NextResponse.rewrite(new URL(pathname + req.nextUrl.search, apiUrl()));
+  if (pathname.startsWith("/media/")) {
+    const headers = setForwarded(new Headers(req.headers), req.headers, req.url);
+    return NextResponse.rewrite(new URL(pathname + req.nextUrl.search, apiUrl()), { request: { headers } });
+  }
   if (pathname === "/login") return loginPage(req);
   return guardPage(req);
 }

@@ -62,9 +62,11 @@ if [ -f frontend/package.json ]; then
   for _ in $(seq 1 60); do [ -s "$emulator_env" ] && break; sleep 0.25; done
   . "$emulator_env"
   export E2E_GOOGLE_URL=http://127.0.0.1:${E2E_GOOGLE_PORT:-8099}
-  (cd backend && exec .venv/bin/uvicorn app.main:app --host 127.0.0.1 --port "${E2E_API_PORT:-8001}" --log-level warning) &
+  # As make start runs it: uvicorn believes no X-Forwarded-For; the API decides whom to trust.
+  (cd backend && exec .venv/bin/uvicorn app.main:app --host 127.0.0.1 --port "${E2E_API_PORT:-8001}" --no-proxy-headers --log-level warning) &
   api_pid=$!
   for _ in $(seq 1 60); do curl -fs "$E2E_API_URL/api/health" >/dev/null && break; sleep 0.5; done
-  (cd frontend && npm run --silent test:e2e)
+  # A build folder of its own: a studio served by make start from .next is left alone.
+  (cd frontend && NEXT_DIST_DIR=.next-test npm run --silent test:e2e)
 fi
 echo "== all suites passed"

@@ -1,12 +1,13 @@
 // The typed API client for server components and server actions: straight to the backend
 // (no proxy hop) with the access token from the cookie. proxy.ts has refreshed that token
 // before the render started, so a 401 here means the session really is over.
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import createClient from "openapi-fetch";
 
 import { ACCESS_COOKIE } from "@/lib/auth/cookies";
 import { apiUrl } from "@/lib/env";
+import { forwardedHeaders } from "@/lib/forwarded";
 
 import { apiErrorFrom } from "./errors";
 import type { paths } from "./schema.gen";
@@ -15,7 +16,7 @@ export async function serverApi() {
   const token = (await cookies()).get(ACCESS_COOKIE)?.value;
   return createClient<paths>({
     baseUrl: apiUrl(),
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
+    headers: { ...forwardedHeaders(await headers()), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     cache: "no-store",
   });
 }

@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { toErrorBody } from "@/lib/api/errors";
 import type { TokenPair } from "@/lib/api/types";
 import { apiUrl } from "@/lib/env";
+import { forwardedHeaders } from "@/lib/forwarded";
 
 import { ACCESS_COOKIE, REFRESH_COOKIE, clearTokens, isHttps, writeTokens } from "./cookies";
 
@@ -25,11 +26,13 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const password = String(form.get("password") ?? "");
   if (!email || !password) return { error: "Enter your email and password.", email };
 
+  const incoming = await headers();
   let response: Response;
   try {
+    // The API throttles failed sign-ins per address: it must see the browser's, not ours.
     response = await fetch(`${apiUrl()}/api/auth/login`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", ...forwardedHeaders(incoming) },
       body: JSON.stringify({ email, password }),
       cache: "no-store",
     });
@@ -44,7 +47,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     return { error: detail + hint, email };
   }
 
-  writeTokens(await cookies(), body as TokenPair, isHttps(await headers()));
+  writeTokens(await cookies(), body as TokenPair, isHttps(incoming));
   redirect(safeNext(form.get("next")));
 }
 
@@ -58,6 +61,7 @@ export async function logout(): Promise<void> {
       method: "POST",
       headers: {
         "Content-Type": "application/json",
+        ...forwardedHeaders(await headers()),
         ...(access ? { Authorization: `Bearer ${access}` } : {}),
       },
       body: JSON.stringify({ refresh_token: refresh }),

@@ -7,6 +7,7 @@
 import { toErrorBody } from "@/lib/api/errors";
 import type { ApiErrorBody, TokenPair } from "@/lib/api/types";
 import { apiUrl } from "@/lib/env";
+import { forwardedHeaders } from "@/lib/forwarded";
 
 export type RefreshResult =
   | { ok: true; tokens: TokenPair }
@@ -24,11 +25,11 @@ const KEY = Symbol.for("ambient-studio.refresh-cache");
 const cache: Map<string, Entry> = ((globalThis as Record<symbol, unknown>)[KEY] as Map<string, Entry>) ??
   ((globalThis as Record<symbol, unknown>)[KEY] = new Map<string, Entry>());
 
-async function callRefresh(refreshToken: string): Promise<RefreshResult> {
+async function callRefresh(refreshToken: string, incoming?: Headers): Promise<RefreshResult> {
   try {
     const response = await fetch(`${apiUrl()}/api/auth/refresh`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", ...(incoming ? forwardedHeaders(incoming) : {}) },
       body: JSON.stringify({ refresh_token: refreshToken }),
       cache: "no-store",
     });
@@ -40,14 +41,15 @@ async function callRefresh(refreshToken: string): Promise<RefreshResult> {
   }
 }
 
-export function refreshTokens(refreshToken: string, now = Date.now()): Promise<RefreshResult> {
+/** `incoming`: the browser's request, whose address the API should see (lib/forwarded.ts). */
+export function refreshTokens(refreshToken: string, incoming?: Headers, now = Date.now()): Promise<RefreshResult> {
   for (const [token, entry] of cache) {
     if (now - entry.at > GRACE_MS) cache.delete(token);
   }
   const hit = cache.get(refreshToken);
   if (hit) return hit.result;
 
-  const result = callRefresh(refreshToken).then((r) => {
+  const result = callRefresh(refreshToken, incoming).then((r) => {
     // A network failure is worth retrying on the next request; an answer is not.
     if (!r.ok && !r.rejected) cache.delete(refreshToken);
     return r;

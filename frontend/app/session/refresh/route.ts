@@ -13,7 +13,7 @@ export async function POST(req: NextRequest): Promise<NextResponse> {
       { status: 401 },
     );
   }
-  const result = await refreshTokens(refresh);
+  const result = await refreshTokens(refresh, req.headers);
   if (!result.ok) {
     // Cookies stay: the client goes to /login?reason=session_ended, which clears them.
     return NextResponse.json(result.error, { status: result.rejected ? 401 : 503 });
