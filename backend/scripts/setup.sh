@@ -10,6 +10,7 @@ pkgs=()
 command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || pkgs+=(ffmpeg)
 command -v psql >/dev/null || pkgs+=(postgresql-client)
 command -v curl >/dev/null || pkgs+=(curl)
+{ command -v fluidsynth >/dev/null && [ -f /usr/share/sounds/sf2/FluidR3_GM.sf2 ]; } || pkgs+=(fluidsynth fluid-soundfont-gm)  # analysis evaluation set
 if [ -z "${DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then pkgs+=(postgresql); fi
 if [ "${1:-}" = "--browser" ]; then
   command -v chromium >/dev/null || pkgs+=(chromium fonts-dejavu-core)

@@ -1,0 +1,114 @@
+"""Downbeats and meter (beats per bar), from what marks the start of a bar in most music:
+the harmony changes there (chords tend to last a bar), the bass and kick land there, and the
+beat is accented. Each beat gets a "bar-start" score from those cues; meters of 2, 3 and 4
+beats and every phase are compared by how well a one-strong-then-weak pattern fits the
+scores, and a small hidden Markov model over the beats follows the chosen pattern through
+the song while tolerating a beat too many or too few from the beat tracker."""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from app.analysis.features import CHROMA_HOP, FPS, SR, Features
+
+METERS = (2, 3, 4)
+# weights of the cues: harmonic change, bass-note change, low-band onset, full-band onset
+WEIGHTS = np.array([1.0, 0.7, 0.8, 0.4])
+SLIP = 0.02  # probability of the bar position skipping or repeating at a beat
+
+
+@dataclass(frozen=True)
+class Downbeats:
+    times: np.ndarray
+    beats_per_bar: int
+    positions: np.ndarray  # position of each beat in its bar, 0 = downbeat
+    confidence: float
+
+
+def _near(x: np.ndarray, frames: np.ndarray, width: int = 2) -> np.ndarray:
+    idx = np.clip(frames[:, None] + np.arange(-width, width + 1)[None, :], 0, len(x) - 1)
+    return x[idx].max(axis=1)
+
+
+def _robust_z(x: np.ndarray) -> np.ndarray:
+    med = np.median(x)
+    mad = np.median(np.abs(x - med)) * 1.4826 + 1e-9
+    return np.clip((x - med) / mad, -3, 3)
+
+
+def beat_chroma(chroma: np.ndarray, beats: np.ndarray) -> np.ndarray:
+    """Mean chroma over each beat's span (to the next beat), shape (beats, 12)."""
+    frame_of = np.clip(np.round(beats * SR / CHROMA_HOP).astype(int), 0, chroma.shape[1] - 1)
+    ends = np.concatenate([frame_of[1:], [min(chroma.shape[1], frame_of[-1] + 4)]])
+    cum = np.concatenate([np.zeros((12, 1)), np.cumsum(chroma, axis=1)], axis=1)
+    spans = np.maximum(ends - frame_of, 1)
+    out = (cum[:, frame_of + spans] - cum[:, frame_of]) / spans
+    return out.T
+
+
+def _change(sync: np.ndarray) -> np.ndarray:
+    """1 - cosine similarity between each beat's chroma and the one before."""
+    a, b = sync[1:], sync[:-1]
+    cos = (a * b).sum(axis=1) / (np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1) + 1e-9)
+    return np.concatenate([[1.0], 1 - cos])
+
+
+def bar_start_scores(beats: np.ndarray, f: Features) -> np.ndarray:
+    frames = np.clip(np.round(beats * FPS).astype(int), 0, f.n_frames - 1)
+    cues = np.stack([
+        _change(beat_chroma(f.chroma, beats)),
+        _change(beat_chroma(f.bass_chroma, beats)),
+        _near(f.onset_low, frames),
+        _near(f.onset, frames),
+    ])
+    return (WEIGHTS[:, None] * np.array([_robust_z(c) for c in cues])).sum(axis=0)
+
+
+def _fit(scores: np.ndarray, meter: int) -> np.ndarray:
+    """Normalised correlation of the scores with a one-strong pattern, for each phase."""
+    template = np.full(meter, -1.0 / (meter - 1))
+    template[0] = 1.0
+    norm = np.sqrt((template**2).mean())
+    out = np.zeros(meter)
+    for phase in range(meter):
+        pos = (np.arange(len(scores)) - phase) % meter
+        out[phase] = (scores * template[pos]).mean() / norm
+    return out
+
+
+def _follow(scores: np.ndarray, meter: int, phase: int) -> np.ndarray:
+    """Bar positions along the beats (Viterbi), starting from the global phase."""
+    n = len(scores)
+    strong = np.where(np.arange(meter) == 0, 1.0, -1.0 / (meter - 1))
+    emit = scores[:, None] * strong[None, :]
+    trans = np.full((meter, meter), -np.inf)
+    for p in range(meter):
+        trans[p, (p + 1) % meter] = np.log(1 - 2 * SLIP)
+        trans[p, p] = np.log(SLIP)
+        trans[p, (p + 2) % meter] = np.logaddexp(trans[p, (p + 2) % meter], np.log(SLIP))
+    start = np.full(meter, np.log(SLIP))
+    start[(0 - phase) % meter] = 0.0
+    score = start + emit[0]
+    back = np.zeros((n, meter), int)
+    for t in range(1, n):
+        cand = score[:, None] + trans
+        back[t] = np.argmax(cand, axis=0)
+        score = cand[back[t], np.arange(meter)] + emit[t]
+    pos = np.zeros(n, int)
+    pos[-1] = int(np.argmax(score))
+    for t in range(n - 1, 0, -1):
+        pos[t - 1] = back[t, pos[t]]
+    return pos
+
+
+def track(beats: np.ndarray, f: Features) -> Downbeats:
+    if len(beats) < 8:
+        return Downbeats(beats[:1], 4, np.arange(len(beats)) % 4, 0.0)
+    scores = bar_start_scores(beats, f)
+    fits = {m: _fit(scores, m) for m in METERS}
+    ranked = sorted(((float(v), m, p) for m, row in fits.items() for p, v in enumerate(row)), reverse=True)
+    best, meter, phase = ranked[0]
+    runner_up = ranked[1][0]
+    positions = _follow(scores, meter, phase)
+    confidence = float(np.clip((best - runner_up) / 0.5, 0, 1) * np.clip(best / 1.0, 0, 1))
+    return Downbeats(beats[positions == 0], meter, positions, confidence)

@@ -1,0 +1,53 @@
+"""The analysis result: a frozen dataclass that turns into plain JSON."""
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+# Bump when a change alters results: stored analyses are keyed by content hash + version.
+ANALYSER_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class SectionInfo:
+    start: float
+    end: float
+    label: str  # intro / verse / chorus / bridge / outro, or A / B / C when the kind is unclear
+    group: str  # sections that sound alike share this letter
+
+
+@dataclass(frozen=True)
+class Analysis:
+    version: str
+    duration: float  # seconds
+    tempo: float  # BPM of the beat below (median over the song)
+    tempo_confidence: float  # 0..1: how clearly the beats stand on onsets
+    beats: tuple[float, ...]  # seconds
+    downbeats: tuple[float, ...]  # seconds; each is also in `beats`
+    beats_per_bar: int
+    downbeat_confidence: float  # 0..1
+    sections: tuple[SectionInfo, ...]  # cover 0..duration; inner boundaries are downbeats
+    energy: tuple[float, ...]  # one per beat, 0..1 (see energy.py)
+    key: str  # e.g. "A minor"
+    tonic: str
+    mode: str  # "major" / "minor"
+    key_confidence: float
+    mood: tuple[str, ...]
+    genre: str
+    genre_confidence: float
+    loudness_lufs: float  # integrated, EBU R128
+    descriptors: dict[str, float]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-serialisable (times rounded to the millisecond)."""
+        data = asdict(self)
+        for name in ("beats", "downbeats"):
+            data[name] = [round(t, 3) for t in data[name]]
+        data["energy"] = [round(e, 3) for e in data["energy"]]
+        data["sections"] = [
+            {**s, "start": round(s["start"], 3), "end": round(s["end"], 3)} for s in data["sections"]
+        ]
+        data["mood"] = list(data["mood"])
+        for name in ("tempo", "tempo_confidence", "downbeat_confidence", "key_confidence", "genre_confidence",
+                     "duration", "loudness_lufs"):
+            data[name] = round(data[name], 3) if data[name] != float("-inf") else None
+        return data

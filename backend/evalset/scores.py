@@ -1,0 +1,266 @@
+"""Real compositions rendered with real instruments: scores from music21's bundled corpus
+(BSD), played by us through a General MIDI synthesiser (fluidsynth with the FluidR3 GM
+sound font, both MIT) with a human-like tempo (slow drift, a ritardando at the end, a few
+milliseconds of looseness per note) and, for some pieces, a drum kit. The beats and downbeats
+are exact: they come from the score's bars and the tempo map we chose.
+
+These are evaluation tools only; the analyser never imports them."""
+
+import contextlib
+import math
+import shutil
+import subprocess
+import tempfile
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from evalset import midi
+from evalset.truth import PITCH_NAMES, Truth
+
+SR = 44100
+SOUND_FONTS = [Path("/usr/share/sounds/sf2/FluidR3_GM.sf2"), Path("/usr/share/sounds/sf2/default-GM.sf2")]
+# General MIDI programs per ensemble, top voice first.
+ENSEMBLES = {
+    "strings": [40, 40, 41, 42],
+    "organ": [19, 19, 19, 19],
+    "piano": [0, 0, 0, 0],
+    "brass": [56, 60, 57, 58],
+    "winds": [73, 68, 71, 70],
+    "guitar": [24, 25, 24, 32],
+    "harpsichord": [6, 40, 41, 42],
+    "fiddle": [40, 24, 0, 32],  # melody, chords (guitar), piano, bass
+}
+
+
+@dataclass(frozen=True)
+class Piece:
+    name: str
+    path: str  # in music21's corpus
+    bpm: float  # of the notated beat (quarter; dotted quarter in compound meters)
+    ensemble: str
+    drums: bool = False
+    number: int | None = None  # tune within an ABC collection
+    seconds: float = 75.0
+
+
+def available() -> str | None:
+    """Why the real-score set cannot be made here, or None when it can."""
+    if shutil.which("fluidsynth") is None:
+        return "fluidsynth is not installed (apt-get install fluidsynth fluid-soundfont-gm)"
+    if not any(p.exists() for p in SOUND_FONTS):
+        return "no General MIDI sound font (apt-get install fluid-soundfont-gm)"
+    try:
+        import music21  # noqa: F401
+    except ImportError:
+        return "music21 is not installed (pip install -r requirements-dev.txt)"
+    return None
+
+
+def _tempo_map(beat_ql: float, bpm: float, total_ql: float, rng: np.random.Generator,
+               rit_ql: float) -> tuple[np.ndarray, np.ndarray]:
+    """Seconds at each point of a fine grid of quarter-note offsets: a slowly wandering tempo
+    (a few per cent, over bars) and a ritardando over the last `rit_ql` quarters."""
+    step = 1 / 48
+    grid = np.arange(0, total_ql + 4, step)
+    knots = np.arange(0, total_ql + 8, 4 * beat_ql)  # one random value every four beats
+    wander = np.cumsum(rng.normal(0, 0.02, len(knots)))
+    wander -= np.linspace(0, wander[-1], len(knots))
+    factor = np.exp(np.clip(np.interp(grid, knots, wander), -0.06, 0.06))
+    rit = np.clip((grid - (total_ql - rit_ql)) / rit_ql, 0, 1)
+    factor *= 1 - 0.22 * rit**2
+    quarter_bpm = bpm * beat_ql * factor
+    seconds = np.concatenate([[0.0], np.cumsum(60 / quarter_bpm[:-1] * step)])
+    return grid, seconds
+
+
+def _score(piece: Piece):  # type: ignore[no-untyped-def]
+    from music21 import corpus
+
+    parsed = corpus.parse(piece.path)
+    if piece.number is not None:
+        parsed = parsed.scores[piece.number]  # an ABC collection
+    # play the repeats, as a performer would; music21 refuses some repeat structures, and
+    # then the piece is played once through
+    with contextlib.suppress(Exception):
+        parsed = parsed.expandRepeats()
+    return parsed.toSoundingPitch()
+
+
+def _key_truth(score) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
+    """The key the score states (K: in ABC, <mode> in MusicXML); else the key signature whose
+    major or relative-minor tonic is the piece's final bass note; else unknown."""
+    from music21 import key
+
+    found = list(score.recurse().getElementsByClass(key.KeySignature))
+    if not found:
+        return None, None
+    first = found[0]
+    if isinstance(first, key.Key) and first.mode in ("major", "minor"):
+        return PITCH_NAMES[first.tonic.pitchClass], first.mode
+    notes = list(score.flatten().notes)
+    if not notes:
+        return None, None
+    last_offset = max(n.offset for n in notes)
+    bass = min((p for n in notes if n.offset == last_offset for p in n.pitches), key=lambda p: p.ps)
+    major = first.asKey("major")
+    for mode_key in (major, major.relative):
+        if mode_key.tonic.pitchClass == bass.pitchClass:
+            return PITCH_NAMES[mode_key.tonic.pitchClass], mode_key.mode
+    return None, None
+
+
+def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
+    """Render the opening of a piece (about `piece.seconds`), return mono audio and truth."""
+    from music21 import harmony, meter
+
+    rng = np.random.default_rng(seed)
+    score = _score(piece)
+    parts = list(score.parts)
+    measures = list(parts[0].getElementsByClass("Measure"))
+    ts = parts[0].recurse().getElementsByClass(meter.TimeSignature).first()
+    beat_ql = float(ts.beatDuration.quarterLength)
+    bpb = int(ts.beatCount)
+    quarter_seconds = 60 / piece.bpm / beat_ql
+    # bars of the opening that fit the wanted length
+    end_ql = 0.0
+    for m in measures:
+        end_ql = float(m.offset + m.duration.quarterLength)
+        if end_ql * quarter_seconds >= piece.seconds:
+            break
+    # beats and downbeats from the bars (a pickup bar has beats but no downbeat)
+    beat_ql_list, down_ql = [], []
+    for m in measures:
+        if m.offset >= end_ql:
+            break
+        mts = m.timeSignature or ts
+        b_ql = float(mts.beatDuration.quarterLength)
+        bar_start = float(m.offset) - float(m.paddingLeft)
+        k = 0
+        while bar_start + k * b_ql < float(m.offset + m.duration.quarterLength) - 1e-6:
+            q = bar_start + k * b_ql
+            if q >= float(m.offset) - 1e-6:
+                beat_ql_list.append(q)
+                if k == 0:
+                    down_ql.append(q)
+            k += 1
+    grid, seconds_at = _tempo_map(beat_ql, piece.bpm, end_ql, rng, rit_ql=2 * bpb * beat_ql)
+    lead_in = float(rng.uniform(0.3, 0.8))
+
+    def at(q: float) -> float:
+        return lead_in + float(np.interp(q, grid, seconds_at))
+
+    programs = ENSEMBLES[piece.ensemble]
+    notes: list[midi.Note] = []
+    for index, part in enumerate(parts):
+        channel = min(index, 7)
+        flat = part.flatten().stripTies()
+        symbols = [e for e in flat.getElementsByClass(harmony.ChordSymbol)]
+        for el in flat.notes:
+            if isinstance(el, harmony.ChordSymbol) or el.offset >= end_ql or el.duration.quarterLength == 0:
+                continue
+            start_q, end_q = float(el.offset), min(float(el.offset + el.duration.quarterLength), end_ql + 2)
+            loose = rng.normal(0, 0.006)
+            accent = 10 if any(abs(start_q - d) < 1e-6 for d in down_ql) else 0
+            for p in el.pitches:
+                notes.append(midi.Note(at(start_q) + loose, at(end_q) - 0.01, int(p.midi),
+                                       int(72 + accent + rng.integers(-8, 8)), channel))
+        for i, sym in enumerate(symbols):  # lead sheets: chords on a second instrument
+            start_q = float(sym.offset)
+            end_q = float(symbols[i + 1].offset) if i + 1 < len(symbols) else end_ql
+            if start_q >= end_ql:
+                break
+            hits = [start_q + k * beat_ql for k in range(max(1, round((end_q - start_q) / beat_ql)))]
+            for h in hits:
+                for p in sym.pitches:
+                    notes.append(midi.Note(at(h) + rng.normal(0, 0.006), at(h + beat_ql) - 0.05,
+                                           int(48 + p.pitchClass + (12 if p.pitchClass < 5 else 0)), 62, 4))
+                notes.append(midi.Note(at(h), at(h + beat_ql) - 0.05, int(36 + sym.root().pitchClass), 80, 5))
+    if piece.drums:
+        notes += _drums(beat_ql_list, down_ql, bpb, beat_ql, at, rng)
+    channels = {min(i, 7): programs[min(i, len(programs) - 1)] for i in range(len(parts))}
+    channels.update({4: 25, 5: 33})
+    tonic, mode = _key_truth(score)
+    truth = Truth(
+        beats=[at(q) for q in beat_ql_list], downbeats=[at(q) for q in down_ql], beats_per_bar=bpb,
+        tempo=float(np.median(60 / np.diff([at(q) for q in beat_ql_list]))), tonic=tonic, mode=mode,
+        drums="all" if piece.drums else "none", meter=ts.ratioString,
+        description=f"{piece.path} {ts.ratioString} {piece.bpm:.0f} BPM {piece.ensemble}"
+        + (" + drums" if piece.drums else ""),
+    )
+    audio = _synthesise(notes, channels, work, seconds=at(end_ql) + 2.5)
+    return audio, truth
+
+
+def _drums(beats: list[float], downs: list[float], bpb: int, beat_ql: float, at, rng) -> list[midi.Note]:  # type: ignore[no-untyped-def]
+    """A plain kit: kick on the downbeat (and the middle of a 4-beat bar), snare on the
+    backbeat, closed hi-hat on the subdivisions."""
+    out = []
+    sub = 3 if abs(beat_ql - 1.5) < 1e-6 else 2
+    for q in beats:
+        position = round((q - max([d for d in downs if d <= q + 1e-6], default=q)) / beat_ql)
+        if position == 0 or (bpb == 4 and position == 2):
+            out.append(midi.Note(at(q), at(q) + 0.1, 36, 100, 9))
+        elif bpb != 3 or position == 1:
+            out.append(midi.Note(at(q), at(q) + 0.1, 38, 90 if bpb != 3 else 60, 9))
+        for i in range(sub):
+            t = at(q + i * beat_ql / sub)
+            out.append(midi.Note(t + rng.normal(0, 0.003), t + 0.05, 42, 70 if i == 0 else 50, 9))
+    return out
+
+
+def _synthesise(notes: list[midi.Note], programs: dict[int, int], work: Path, seconds: float) -> np.ndarray:
+    font = next(p for p in SOUND_FONTS if p.exists())
+    with tempfile.TemporaryDirectory(dir=work) as tmp:
+        mid, wav = Path(tmp) / "piece.mid", Path(tmp) / "piece.wav"
+        midi.write(mid, notes, programs)
+        subprocess.run(
+            ["fluidsynth", "-ni", "-q", "-g", "0.5", "-r", str(SR), "-F", str(wav), str(font), str(mid)],
+            check=True, capture_output=True,
+        )
+        with wave.open(str(wav)) as w:
+            raw = np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16)
+            channels = w.getnchannels()
+    audio = raw.reshape(-1, channels).astype(np.float32).mean(axis=1) / 32768
+    audio = audio[: int(seconds * SR)]
+    peak = float(np.max(np.abs(audio))) or 1.0
+    return (audio / peak * 0.8).astype(np.float32)
+
+
+# Tempi are plausible performance tempi of the notated beat; ensembles and drums vary the
+# material. Which half a piece belongs to is fixed in manifest.py.
+PIECES = [
+    Piece("chorale-bwv269", "bach/bwv269", 84, "strings"),
+    Piece("chorale-bwv347", "bach/bwv347", 72, "organ"),
+    Piece("chorale-bwv153.1", "bach/bwv153.1", 76, "piano"),
+    Piece("chorale-bwv66.6", "bach/bwv66.6", 80, "brass"),
+    Piece("chorale-bwv281", "bach/bwv281", 70, "guitar", drums=True),
+    Piece("chorale-bwv86.6", "bach/bwv86.6", 78, "winds"),
+    Piece("chorale-bwv40.8", "bach/bwv40.8", 88, "piano", drums=True),
+    Piece("chorale-bwv254", "bach/bwv254", 74, "strings"),
+    Piece("mozart-k458-1", "mozart/k458/movement1.mxl", 92, "strings"),
+    Piece("mozart-k458-2", "mozart/k458/movement2.mxl", 132, "strings"),
+    Piece("mozart-k545-1", "mozart/k545/movement1_exposition.mxl", 120, "piano"),
+    Piece("mozart-k155-1", "mozart/k155/movement1.mxl", 126, "strings", drums=True),
+    Piece("haydn-op74-4", "haydn/opus74no1/movement4.mxl", 138, "brass"),
+    Piece("haydn-op74-3", "haydn/opus74no1/movement3.mxl", 150, "strings"),
+    Piece("haydn-op74-1", "haydn/opus74no1/movement1.mxl", 120, "harpsichord"),
+    Piece("joplin-maple-leaf", "joplin/maple_leaf_rag.mxl", 96, "piano"),
+    Piece("joplin-maple-leaf-drums", "joplin/maple_leaf_rag.mxl", 104, "guitar", drums=True),
+    Piece("schubert-lindenbaum", "schubert/Lindenbaum.xml", 96, "winds"),
+    Piece("foster-brown-hair", "leadSheet/fosterBrownHair.mxl", 88, "fiddle", drums=True),
+    Piece("berlin-ragtime", "leadSheet/berlinAlexandersRagtime.mxl", 112, "fiddle", drums=True),
+    Piece("clara-polonaise-1", "schumann_clara/polonaise_op1n1.mxl", 100, "piano"),
+    Piece("beethoven-op18-1-4", "beethoven/opus18no1/movement4.mxl", 140, "strings"),
+    Piece("corelli-grave", "corelli/opus3no1/1grave.xml", 60, "harpsichord"),
+    Piece("reel-a", "nottingham-dataset/reelsa-c.abc", 108, "fiddle", drums=True, number=0),
+    Piece("reel-b", "nottingham-dataset/reelsa-c.abc", 112, "fiddle", number=1),
+    Piece("airds-jig-3", "airdsAirs/book1.abc", 100, "fiddle", drums=True, number=3),
+    Piece("airds-jig-6", "airdsAirs/book1.abc", 92, "winds", number=6),
+]
+
+
+def beat_count_ok(truth: Truth) -> bool:
+    return len(truth.beats) >= 16 and all(d > 0 for d in np.diff(truth.beats)) and math.isfinite(truth.tempo)
