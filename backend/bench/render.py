@@ -96,14 +96,19 @@ def run() -> list[str]:
         m4a, mp3 = ours(image, m4a_120, folder), ours(image, mp3_120, folder)
         long = ours(image, m4a_900, folder)
     return [
-        f"render 120 s track vs seed command: {base.wall / m4a.wall:.0f}x "
-        f"({m4a.wall:.1f} s vs {base.wall:.0f} s; CPU {m4a.cpu:.1f} s vs {base.cpu:.0f} s) (target >= 30x)",
-        f"render 120 s track from an MP3 only vs seed command: {base.wall / mp3.wall:.0f}x "
-        f"({mp3.wall:.1f} s; CPU {mp3.cpu:.1f} s) (no target: the music provider normally hands over AAC)",
-        f"render 900 s track: {900 / long.wall:.0f}x real time ({long.wall:.1f} s; CPU {long.cpu:.1f} s) "
-        "(target >= 100x)",
+        (
+            f"render 120 s track vs seed command: {base.wall / m4a.wall:.0f}x "
+            f"({m4a.wall:.1f} s vs {base.wall:.0f} s; CPU {m4a.cpu:.1f} s vs {base.cpu:.0f} s) (target >= 30x)"
+        ),
+        (
+            f"render 120 s track from an MP3 only vs seed command: {base.wall / mp3.wall:.0f}x "
+            f"({mp3.wall:.1f} s; CPU {mp3.cpu:.1f} s) (no target: the music provider normally hands over AAC)"
+        ),
+        (
+            f"render 900 s track: {900 / long.wall:.0f}x real time ({long.wall:.1f} s; CPU {long.cpu:.1f} s) "
+            "(target >= 100x)"
+        ),
     ]
-
 
 if __name__ == "__main__":
     print("\n".join(run()))

@@ -16,16 +16,19 @@ from PIL import Image, ImageDraw
 
 from app.media.ffmpeg import MediaError, probe
 from app.media.render import render_video
-from app.media.render.video import FADE_FRAMES, GOP_FRAMES, plan_video
+from app.media.render.annexb import first_pictures
+from app.media.render.video import FADE_FRAMES, GOP_FRAMES, X264_HEADERS, check_pieces, plan_video
 
 RATE, FPS = 48_000, 30
 M4A_SECONDS = 31.3  # the fade-in, five 5 s GOPs and a shorter last one that holds the fade-out
 MP3_SECONDS = 30.0  # long enough to be encoded in two parallel pieces
 
 
-def ffmpeg(*args: str) -> bytes:
-    cmd = ["ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *args]
-    return subprocess.run(cmd, capture_output=True, check=True).stdout
+def ffmpeg(*args: str, stdin: bytes | None = None) -> bytes:
+    cmd = ["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", *args]
+    if stdin is None:
+        cmd.insert(1, "-nostdin")
+    return subprocess.run(cmd, input=stdin, capture_output=True, check=True).stdout
 
 
 def noise(seconds: float) -> list[str]:
@@ -189,10 +192,10 @@ def test_gops_are_closed(from_m4a: Rendered) -> None:
     assert nal_types.count(5) == len(keyframes) > 1  # one slice per picture
 
 
-def packet_flags(path: Path) -> list[str]:
-    """'pts_time,flags' of every video packet."""
+def packet_flags(path: Path, fields: str = "pts_time,flags") -> list[str]:
+    """'pts_time,flags' (or other `fields`) of every video packet."""
     return subprocess.run(
-        ["ffprobe", "-v", "error", "-select_streams", "v", "-show_entries", "packet=pts_time,flags",
+        ["ffprobe", "-v", "error", "-select_streams", "v", "-show_entries", f"packet={fields}",
          "-of", "csv=p=0", str(path)], capture_output=True, text=True, check=True,
     ).stdout.split()
 
@@ -230,10 +233,10 @@ def test_picture_fades_from_and_to_black_and_shows_the_image(from_m4a: Rendered,
 
 
 def test_picture_fades_out_along_a_straight_line(from_m4a: Rendered) -> None:
-    """The fade-out is written as weighted repeats of the last full picture (not encoded):
-    each of its frames must still be the picture scaled toward black, linearly, to within
-    the rounding of one whole-number weight and offset (a level or two of 255); a wrong
-    weight, offset or reference would be off by tens."""
+    """Each frame of the fade-out must be the last full picture scaled toward black,
+    linearly, to within a level or two of 255 (a wrong fade, or coding that drifts from it,
+    would be off by tens). test_each_frame_of_both_fades_follows_the_straight_line
+    measures every frame."""
     last = round(from_m4a.seconds * FPS) - 1
     start = last - (2 * FPS - 1)  # the fade's first frame, still at full brightness
     indices = [start, start + 15, start + 30, start + 45, last]
@@ -245,8 +248,9 @@ def test_picture_fades_out_along_a_straight_line(from_m4a: Rendered) -> None:
 
 
 def assert_decodes_and_parses_cleanly(path: Path) -> None:
-    """Most frames are written by hand (app.media.render.skip): the decoder must take every
-    one of them, and ffmpeg's strict header parser (trace_headers) must read every field."""
+    """The picture track is pieces encoded separately and joined (most GOPs are copies of
+    one): the decoder must take every frame, and ffmpeg's strict header parser
+    (trace_headers) must read every field of every header."""
     for checks in (["-f", "null"], ["-map", "0:v", "-c", "copy", "-bsf:v", "trace_headers", "-f", "null"]):
         result = subprocess.run(
             ["ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-i", str(path), *checks, "-"],
@@ -257,6 +261,58 @@ def assert_decodes_and_parses_cleanly(path: Path) -> None:
 
 def test_whole_video_decodes_and_parses_without_a_complaint(from_m4a: Rendered) -> None:
     assert_decodes_and_parses_cleanly(from_m4a.out)
+
+
+def decode_yuv(path: Path, first: int, count: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Frames [first, first + count) as they are coded, without any conversion: (luma, both
+    chroma planes) as signed distances from black (Y 16, Cb and Cr 128 in limited range)."""
+    raw = ffmpeg(
+        "-i", str(path), "-vf", f"select='between(n\\,{first}\\,{first + count - 1})'",
+        "-vsync", "passthrough", "-pix_fmt", "yuv420p", "-f", "rawvideo", "-",
+    )
+    luma = 1920 * 1080
+    size = luma * 3 // 2
+    assert len(raw) == count * size
+    frames = []
+    for start in range(0, len(raw), size):
+        planes = np.frombuffer(raw, dtype=np.uint8, count=size, offset=start).astype(np.int16)
+        frames.append((planes[:luma] - 16, planes[luma:] - 128))
+    return frames
+
+
+def assert_scaled(frame: tuple[np.ndarray, np.ndarray], full: tuple[np.ndarray, np.ndarray], level: float) -> None:
+    """`frame` is `full` scaled toward black by `level`: its mean brightness within 2 % of
+    that (plus half a percent of full brightness, the rounding of the darkest frames), and
+    every plane within about one level of 255 per pixel on average."""
+    (luma, chroma), (full_luma, full_chroma) = frame, full
+    assert abs(luma.mean() / full_luma.mean() - level) < 0.005 + 0.02 * level, level
+    assert abs(luma - level * full_luma).mean() < 1.5, level
+    assert abs(chroma - level * full_chroma).mean() < 1.5, level
+
+
+def test_each_frame_of_both_fades_follows_the_straight_line(from_m4a: Rendered) -> None:
+    """Frame n of the fade-in shows the picture at n/60 of its brightness (frame 60 is the
+    first at full brightness); the fade-out's 60 frames go from full brightness to black in
+    59 equal steps, the last one exactly black."""
+    fade = FADE_FRAMES
+    *fade_in, full = decode_yuv(from_m4a.out, 0, fade + 1)
+    for n, frame in enumerate(fade_in):
+        assert_scaled(frame, full, n / fade)
+    last = round(from_m4a.seconds * FPS) - 1
+    fade_out = decode_yuv(from_m4a.out, last - (fade - 1), fade)
+    for i, frame in enumerate(fade_out):
+        assert_scaled(frame, fade_out[0], 1 - i / (fade - 1))
+    luma, chroma = fade_out[-1]
+    assert not luma.any() and not chroma.any(), "the last frame must be exactly black"
+
+
+def test_frames_between_keyframes_of_the_still_picture_are_nearly_free(from_m4a: Rendered) -> None:
+    """After the fade-in and before the fade-out, nothing moves: x264 codes every frame that
+    isn't a keyframe as "unchanged", so the picture costs its keyframes and little else."""
+    frames = [line.split(",") for line in packet_flags(from_m4a.out, "size,flags")]
+    last = round(from_m4a.seconds * FPS) - 1
+    still = [int(size) for size, flags in frames[FADE_FRAMES : last - FADE_FRAMES] if "K" not in flags]
+    assert len(still) > 700 and max(still) < 200
 
 
 def test_sound_fades_in_and_out_and_is_steady_between(from_m4a: Rendered, from_mp3: Rendered) -> None:
@@ -351,6 +407,31 @@ def test_unreadable_inputs_raise_readable_errors(media: Path, tmp_path: Path) ->
         with pytest.raises(MediaError, match=message):
             render_video(image=image, audio=audio, out=out, workdir=workdir)
         assert list(workdir.iterdir()) == [], "a failed render must leave nothing behind"
+
+
+def test_pieces_are_joined_only_under_the_same_headers_and_cut_between_pictures() -> None:
+    """The pieces are separate x264 runs joined under the first one's headers: a setting
+    that changes the headers (here CABAC, which decoders must know about) is refused rather
+    than joined into a stream that would decode as garbage, and so is a piece with the wrong
+    number of frames. A shorter GOP is the first frames of the still one, cut whole."""
+
+    def piece(settings: list[str], frames: int) -> bytes:
+        return ffmpeg(
+            "-f", "lavfi", "-i", "testsrc2=s=64x64:r=30", "-frames:v", str(frames), "-c:v", "libx264",
+            "-preset", "ultrafast", "-threads", "1", "-x264-params", ":".join(settings), "-f", "h264", "-",
+        )
+
+    ours, other = piece(X264_HEADERS, 5), piece([*X264_HEADERS, "cabac=0"], 5)
+    check_pieces({"one": (ours, 5), "two": (ours, 5)})
+    with pytest.raises(MediaError, match="different H.264 headers"):
+        check_pieces({"one": (ours, 5), "two": (other, 5)})
+    with pytest.raises(MediaError, match="x264 wrote 5 frames for the video's one, 6 were asked for"):
+        check_pieces({"one": (ours, 6)})
+    cut = first_pictures(ours, 3)
+    check_pieces({"cut": (cut, 3)})
+    decoded = ffmpeg("-f", "h264", "-i", "-", "-f", "rawvideo", "-pix_fmt", "gray", "-", stdin=cut)
+    reference = ffmpeg("-f", "h264", "-i", "-", "-frames:v", "3", "-f", "rawvideo", "-pix_fmt", "gray", "-", stdin=ours)
+    assert decoded == reference and len(decoded) == 3 * 64 * 64
 
 
 @pytest.mark.parametrize("seconds", [1, 3, 4.5, 7.1, 9.5, 31.3, 120, 900])

@@ -6,8 +6,8 @@ closed GOPs, no more than 2 consecutive B-frames (we use none); AAC-LC stereo 48
 384 kbit/s. Picture and sound fade in from and out to black/silence over 2 s, and the video
 lasts as long as the audio (within a frame).
 
-How: video.py encodes the fade-in and one keyframe and writes every other frame by hand
-(skip.py: repeats of the keyframe, then the fade-out as weighted repeats);
+How: video.py has x264 encode the fade-in, one GOP of the still picture and the last GOP
+with the fade-out, and repeats the still GOP by copying its bytes for the rest of the track;
 audio.py stream-copies the provider's AAC except its faded ends, or encodes other audio in
 parallel pieces (adts.py); all encodes run at once on every core (jobs.py), then one ffmpeg
 run muxes both streams by copy.
