@@ -34,6 +34,15 @@ TRANSITION_LAMBDA = 100.0  # how sharply tempo changes are penalised, per beat
 PRIOR_BPM = 115.0
 PRIOR_OCTAVES = 1.0  # width (one standard deviation) of the tempo prior, in octaves
 PRIOR_WEIGHT = 1.0  # log-probability units per beat at one standard deviation
+SLOWEST_BEAT = 55.0  # BPM
+FASTEST_BEAT = 200.0
+FASTEST_PULSE = 330.0  # the pulse search reaches sixteenths of slow songs
+GROUP_SCORE = 0.4  # log2 loudness ratio above which a pulse is a subdivision (dev set)
+FAST_BEAT = 160.0  # above this a pulse is grouped on weaker evidence (FAST_GROUP_SCORE)
+FAST_GROUP_SCORE = 0.0
+PULSE_BONUS = 0.3
+LOW_BOOST = 2.0  # the kick and bass mark beats where arpeggios fill the subdivisions (dev set)
+LEVEL_SPAN = 1.3  # the final tracking keeps within this factor of the beat level's tempo
 REFINE_FRAMES = 3  # how far a beat may move to its onset
 LATENCY = 0.0  # seconds added to every beat (the onset function's own delay), from the dev set
 
@@ -104,7 +113,7 @@ def _viterbi(log_beat: np.ndarray, log_other: np.ndarray, intervals: np.ndarray,
     return path
 
 
-def _model(min_bpm: float, max_bpm: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _model(min_bpm: float, max_bpm: float, prior: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     intervals = np.arange(math.floor(60 * FPS / max_bpm), math.ceil(60 * FPS / min_bpm) + 1)
     ratio = intervals[None, :] / intervals[:, None]
     trans = np.exp(-TRANSITION_LAMBDA * np.abs(ratio - 1))
@@ -114,25 +123,82 @@ def _model(min_bpm: float, max_bpm: float) -> tuple[np.ndarray, np.ndarray, np.n
         log_trans = np.log(trans)
     bpm = 60 * FPS / intervals
     log_prior = -0.5 * PRIOR_WEIGHT * (np.log2(bpm / PRIOR_BPM) / PRIOR_OCTAVES) ** 2
+    if not prior:  # the pulse search: a small reward per beat, so the fastest regular pulse wins
+        log_prior = np.full(len(intervals), PULSE_BONUS)
     return intervals.astype(np.int64), log_trans, log_prior
 
 
-def decode_frames(activation: np.ndarray, min_bpm: float, max_bpm: float) -> np.ndarray:
-    """Beat frames of the most likely path with tempi between min_bpm and max_bpm."""
+def decode_frames(activation: np.ndarray, min_bpm: float, max_bpm: float, prior: bool = True) -> np.ndarray:
+    """Beat frames of the most likely path with tempi between min_bpm and max_bpm (without
+    `prior`: with a small reward per beat instead of the tempo prior)."""
     eps = 1e-3
     a = np.clip(activation, 0, 1) * (1 - 2 * eps) + eps
     log_beat = np.log(a)
     log_other = np.log(1 - a) - math.log(OBSERVATION_LAMBDA - 1)
-    intervals, log_trans, log_prior = _model(min_bpm, max_bpm)
+    intervals, log_trans, log_prior = _model(min_bpm, max_bpm, prior)
     path = _viterbi(log_beat, log_other, intervals, log_trans, log_prior)
     return np.flatnonzero(path[1] == 0)
 
 
-def track(activation: np.ndarray, onset: np.ndarray, *, min_bpm: float = MIN_BPM,
-          max_bpm: float = MAX_BPM) -> Beats:
-    """Beats from a beat activation in [0, 1] (per frame); `onset` is the raw onset function
-    the beats are refined to."""
-    frames = decode_frames(activation, min_bpm, max_bpm)
+def _pulse_accents(frames: np.ndarray, accents: np.ndarray) -> np.ndarray:
+    """Each band's accent at each pulse (the maximum within a frame), bands scaled alike."""
+    scaled = accents / (np.percentile(accents, 99, axis=1, keepdims=True) + 1e-9)
+    idx = np.clip(frames, 1, accents.shape[1] - 2)
+    return np.maximum(np.maximum(scaled[:, idx - 1], scaled[:, idx]), scaled[:, idx + 1])
+
+
+def _grouping(x: np.ndarray, groups: tuple[int, ...] = (2, 3)) -> tuple[int, int, float]:
+    """How a pulse groups: for groups of 2 and 3, the phase whose pulses are loudest and how
+    much louder they are than the rest (log2 ratio) in the low or the high band, whichever
+    agrees less — a subdivision is quieter than its beat in both (the kick and bass on the
+    beat, the hi-hat accented there), while between beats the kick and the snare disagree
+    (the kick louder low, the snare louder high), which keeps beats apart."""
+    best = (2, 0, -np.inf)
+    for m in groups:
+        n = (x.shape[1] // m) * m
+        if n < 4 * m:
+            continue
+        phases = x[:, :n].reshape(x.shape[0], -1, m).mean(axis=1)
+        p = int(np.argmax(phases.sum(axis=0)))
+        others = np.delete(phases, p, axis=1).mean(axis=1)
+        ratios = np.log2((phases[:, p] + 1e-3) / (others + 1e-3))
+        score = float(min(ratios[0], ratios[2]))  # kick and bass, cymbals
+        if score > best[2]:
+            best = (m, p, score)
+    return best
+
+
+def beat_level(pulse: np.ndarray, accents: np.ndarray) -> float:
+    """The beat's tempo (BPM), from the fastest regular pulse: group the pulse by 2 or 3 while
+    its phases differ clearly in loudness (a subdivision under a beat), or while it is faster
+    than a beat can be; stop before the tempo falls below SLOWEST_BEAT."""
+    level = pulse
+    while len(level) > 8:
+        tempo = 60 * FPS / float(np.median(np.diff(level)))
+        x = _pulse_accents(level, accents)
+        m, p, score = _grouping(x)
+        if score < GROUP_SCORE and tempo > FAST_BEAT:
+            # a fast pulse halves on weaker evidence (never into thirds: that is how a
+            # swung beat would read), unless that makes a slow beat
+            m, p, score = _grouping(x, (2,))
+            if tempo > FASTEST_BEAT:
+                score = max(score, GROUP_SCORE)
+            elif score >= FAST_GROUP_SCORE and tempo / 2 >= 70:
+                score = GROUP_SCORE
+        if tempo / m < SLOWEST_BEAT or score < GROUP_SCORE:
+            return tempo
+        level = level[p::m]
+    return 60 * FPS / float(np.median(np.diff(level))) if len(level) > 1 else 120.0
+
+
+def track(activation: np.ndarray, onset: np.ndarray, accents: np.ndarray,
+          beat_activation: np.ndarray | None = None) -> Beats:
+    """Beats from a beat activation in [0, 1] (per frame); `onset` is the onset function the
+    beats are refined to, `accents` the band-wise accents that decide the metrical level."""
+    pulse = decode_frames(activation, SLOWEST_BEAT, FASTEST_PULSE, prior=False)
+    tempo = beat_level(pulse, accents) if len(pulse) > 8 else 120.0
+    final = activation if beat_activation is None else beat_activation
+    frames = decode_frames(final, max(MIN_BPM, tempo / LEVEL_SPAN), min(MAX_BPM, tempo * LEVEL_SPAN))
     if len(frames) < 2:
         return Beats(np.array([]), 0.0, np.array([]), 0.0)
     times = _refine(frames, onset) / FPS + LATENCY
@@ -181,3 +247,8 @@ def _confidence(frames: np.ndarray, activation: np.ndarray) -> float:
 def activation(f: Features) -> np.ndarray:
     """The beat activation the model observes, per frame, in [0, 1]."""
     return local_normalise(f.onset)
+
+
+def track_features(f: Features) -> Beats:
+    beat_act = local_normalise(f.onset + LOW_BOOST * f.onset_low)
+    return track(activation(f), f.onset, f.accents, beat_act)

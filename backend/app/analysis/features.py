@@ -36,6 +36,7 @@ class Features:
     onset_low: np.ndarray  # flux below LOW_HZ
     onset_mid: np.ndarray
     onset_high: np.ndarray  # flux above HIGH_HZ
+    accents: np.ndarray  # (3, frames): low, mid, high flux of a nearly linear spectrum (how loud each onset is)
     mel: np.ndarray  # (N_MELS, frames), log-compressed
     rms_db: np.ndarray  # frame energy in dBFS
     chroma: np.ndarray  # (12, chroma frames), each frame summing to 1 (or 0 in silence)
@@ -114,6 +115,12 @@ def compute(mono: np.ndarray) -> Features:
     low = centres < LOW_HZ
     high = centres > HIGH_HZ
     mid = ~(low | high)
+    # The same flux on a far less compressed spectrum keeps loud and soft onsets apart:
+    # what tells a beat (kick, snare, chord) from the subdivisions between beats.
+    lin = np.log1p(10.0 * mel / peak)
+    lin_diff = np.maximum(lin[:, 1:] - maximum_filter1d(lin, size=3, axis=0)[:, :-1], 0.0)
+    lin_diff = np.concatenate([np.zeros((N_MELS, 1), np.float32), lin_diff], axis=1)
+    accents = np.stack([lin_diff[low].sum(axis=0), lin_diff[mid].sum(axis=0), lin_diff[high].sum(axis=0)])
     power = (mag**2).sum(axis=0) / (N_FFT * N_FFT / 8)  # Parseval with the Hann window's energy
     bins = np.fft.rfftfreq(N_FFT, 1 / SR).astype(np.float32)
     total = mag.sum(axis=0) + 1e-9
@@ -129,7 +136,7 @@ def compute(mono: np.ndarray) -> Features:
     return Features(
         duration=len(mono) / SR,
         onset=diff.sum(axis=0), onset_low=diff[low].sum(axis=0), onset_mid=diff[mid].sum(axis=0),
-        onset_high=diff[high].sum(axis=0), mel=log_mel,
+        onset_high=diff[high].sum(axis=0), accents=accents.astype(np.float32), mel=log_mel,
         rms_db=(10 * np.log10(np.maximum(power, 1e-10))).astype(np.float32),
         chroma=chroma.astype(np.float32), chroma_energy=energy.astype(np.float32),
         bass_chroma=bass.astype(np.float32), centroid=centroid.astype(np.float32),

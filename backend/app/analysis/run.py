@@ -25,7 +25,7 @@ def analyse_samples(stereo: np.ndarray, progress: Callable[[float], None] | None
     mono = x if x.ndim == 1 else x.mean(axis=1)
     f = features.compute(np.ascontiguousarray(mono, dtype=np.float32))
     report(0.4)
-    b = beat_tracker.track(beat_tracker.activation(f), f.onset)
+    b = beat_tracker.track_features(f)
     report(0.7)
     d = downbeats.track(b.times, f)
     e = energy.per_beat(b.times, f)
