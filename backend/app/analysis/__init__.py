@@ -19,6 +19,7 @@ for filter banks, numba (BSD) for the Viterbi decoder, pyloudnorm (MIT) for the 
 filters. No trained model is used."""
 
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,6 +35,8 @@ def _cache_dir() -> Path:
 
 if "NUMBA_CACHE_DIR" not in os.environ:
     os.environ["NUMBA_CACHE_DIR"] = str(_cache_dir())
+if "numba" in sys.modules:  # loaded before us: numba read its settings already
+    sys.modules["numba"].config.CACHE_DIR = os.environ["NUMBA_CACHE_DIR"]
 
 from app.analysis.result import ANALYSER_VERSION, Analysis, SectionInfo
 from app.analysis.run import analyse_file, analyse_samples

@@ -250,5 +250,8 @@ def activation(f: Features) -> np.ndarray:
 
 
 def track_features(f: Features) -> Beats:
-    beat_act = local_normalise(f.onset + LOW_BOOST * f.onset_low)
+    def scaled(x: np.ndarray) -> np.ndarray:
+        return x / (float(np.percentile(x, 99)) + 1e-9)
+
+    beat_act = local_normalise(scaled(f.onset) + LOW_BOOST * scaled(f.onset_low))
     return track(activation(f), f.onset, f.accents, beat_act)

@@ -19,7 +19,7 @@ from app.analysis.features import FPS, Features
 
 WINDOWS = (2, 4, 8)  # bars either side compared for novelty
 MIN_BARS = 2  # shortest section
-PEAK_Z = 0.6  # a boundary's novelty, in standard deviations above the median
+PEAK_Z = 0.0  # a boundary's novelty, in standard deviations above the median (dev set)
 SAME_SECTION = 0.55  # distance (per standardised dimension) below which two sections share a letter
 
 
