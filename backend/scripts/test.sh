@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `make test`: the same set-up as `make dev`, then every suite — backend (real Postgres,
-# real ffmpeg, emulators), the OpenAPI → TypeScript drift check, dashboard unit tests and the
-# browser end-to-end test in headless Chromium against a real API.
+# `make test`: the same set-up as `make start`, then every suite — backend (real Postgres,
+# real ffmpeg, emulators), the OpenAPI → TypeScript drift check, the dashboard's type check,
+# lint and unit tests, and the browser end-to-end tests (with axe) in headless Chromium
+# against a real API, opened by 127.0.0.1 and by the machine's LAN address.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
@@ -43,10 +44,10 @@ echo "== OpenAPI schema drift"
 backend/.venv/bin/python backend/scripts/export_openapi.py --check
 
 if [ -f frontend/package.json ]; then
-  echo "== dashboard: typed client drift, type check, unit tests"
+  echo "== dashboard: typed client drift, type check, lint, unit tests"
   (cd frontend && npm run --silent gen:api && git diff --exit-code -- lib/api/ \
     || { echo "lib/api is out of date: run 'npm run gen:api' in frontend/ and commit" >&2; exit 1; })
-  (cd frontend && npm run --silent typecheck && npm test --silent)
+  (cd frontend && npm run --silent typecheck && npm run --silent lint && npm test --silent)
 
   echo "== browser end-to-end (headless Chromium)"
   export E2E_EMAIL=e2e@example.com

@@ -66,3 +66,21 @@ export async function apiAs(request: APIRequestContext) {
     delete: (path: string) => call<void>("DELETE", path),
   };
 }
+
+/**
+ * axe-core on the page as it stands: no violation of serious or critical impact. The rules
+ * are axe's WCAG 2.0/2.1/2.2 A and AA sets; lesser findings are printed, not failed.
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  const describe = (v: (typeof results.violations)[number]) =>
+    `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`;
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const minor = results.violations.filter((v) => !blocking.includes(v));
+  if (minor.length > 0) console.log(`axe (${label}), not failing:\n  ${minor.map(describe).join("\n  ")}`);
+  expect(blocking.map(describe), `axe: serious or critical violations on ${label}`).toEqual([]);
+}

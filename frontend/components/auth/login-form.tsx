@@ -37,7 +37,6 @@ export function LoginForm({ next, notice }: { next: string; notice: string | nul
           type="email"
           autoComplete="username"
           required
-          autoFocus
           defaultValue={state.email}
           aria-invalid={state.error ? true : undefined}
         />

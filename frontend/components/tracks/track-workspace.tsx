@@ -75,6 +75,8 @@ export function TrackWorkspace({ initial, youtube = null }: { initial: Track; yo
         <div className="grid content-start gap-6">
           <Card className="overflow-hidden p-0">
             {track.video_url ? (
+              // A still picture over instrumental music, no speech or lyrics: nothing to caption.
+              // eslint-disable-next-line jsx-a11y/media-has-caption
               <video
                 key={track.video_url}
                 src={mediaSrc(track.video_url)}

@@ -46,11 +46,17 @@ export function TagInput({
   };
 
   return (
-    // Clicking the box's padding focuses the text field, as with a single input.
+    // Clicking the box's padding focuses the text field, as with a single input: a mouse
+    // convenience only (the field itself is in the tab order), so the box is presentational.
     <div
-      className={cn(fieldClass, "flex min-h-10 flex-wrap items-center gap-1.5 px-2 py-1.5", invalid && "border-destructive")}
+      role="presentation"
+      className={cn(
+        fieldClass,
+        "flex min-h-10 flex-wrap items-center gap-1.5 px-2 py-1.5",
+        invalid && "border-destructive",
+        disabled && "cursor-not-allowed opacity-50",
+      )}
       onClick={() => input.current?.focus()}
-      aria-disabled={disabled || undefined}
     >
       <ul className="contents" aria-label="Chosen tags">
         {value.map((tag) => (

@@ -33,7 +33,7 @@ export function UploadError({ error }: { error: unknown }) {
     );
   }
   if (error instanceof ApiError && QUOTA_CODES.has(error.code)) {
-    const resets = error.retryAfter !== null ? new Date(Date.now() + error.retryAfter * 1000).toISOString() : null;
+    const resets = error.retryAt !== null ? new Date(error.retryAt).toISOString() : null;
     return (
       <Notice tone="error" title="Not enough YouTube quota today" data-testid="upload-error">
         {detail}

@@ -64,11 +64,18 @@ export function useUploadForm({
     isOpen.current = open;
   }, [open]);
 
+  // Opening again after a failed load tries again: the old error goes as the dialog opens
+  // (adjusted during render, React's pattern for state that follows a prop).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) setLoadError(null);
+  }
+
   // Suggestions are fetched each time the dialog opens with nothing filled in yet.
   useEffect(() => {
     if (!open || form) return;
     const controller = new AbortController();
-    setLoadError(null);
     api
       .GET("/api/upload/defaults/{track_id}", { params: { path: { track_id: track.id } }, signal: controller.signal })
       .then((result) => {

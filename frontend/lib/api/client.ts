@@ -21,6 +21,9 @@ function goToLogin() {
   if (leaving || typeof window === "undefined") return;
   leaving = true;
   const next = encodeURIComponent(window.location.pathname + window.location.search);
+  // A full page load on purpose, not router.push: the session is over, and everything this
+  // tab holds from it (router cache, component state) should go with it.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
   window.location.assign(`${SESSION_ENDED_URL}&next=${next}`);
 }
 

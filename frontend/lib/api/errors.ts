@@ -5,13 +5,16 @@ export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
   readonly retryAfter: number | null;
+  /** When Retry-After runs out (epoch ms), fixed when the answer arrived; null without one. */
+  readonly retryAt: number | null;
 
-  constructor(body: ApiErrorBody, retryAfter: number | null = null) {
+  constructor(body: ApiErrorBody, retryAfter: number | null = null, now = Date.now()) {
     super(body.detail);
     this.name = "ApiError";
     this.code = body.error_code;
     this.status = body.status_code;
     this.retryAfter = retryAfter;
+    this.retryAt = retryAfter !== null ? now + retryAfter * 1000 : null;
   }
 }
 
