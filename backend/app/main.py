@@ -17,10 +17,11 @@ from app.config import get_settings
 from app.db import session_factory
 from app.error_handlers import install_error_handlers
 from app.health.router import router as health_router
+from app.jobs import recovery
+from app.jobs.router import router as jobs_router
 from app.media_routes import router as media_router
 from app.providers import registry
 from app.tracks.router import router as tracks_router
-from app.tracks.service import fail_interrupted
 from app.usage import ledger
 from app.youtube import quota
 from app.youtube.router import router as youtube_router
@@ -41,8 +42,9 @@ async def lifespan(_: FastAPI) -> AsyncIterator[None]:
     threading.Thread(target=_warm_up, name="warm-up", daemon=True).start()
     storage.ensure_dirs()
     with session_factory()() as db:
-        interrupted = (fail_interrupted(db) + batches_service.fail_interrupted(db) + ledger.close_interrupted(db)
-                       + quota.release_all(db))
+        interrupted = (recovery.fail_interrupted(db) + batches_service.fail_interrupted(db)
+                       + ledger.close_interrupted(db) + quota.release_all(db))
+        recovery.remove_scratch(db)
     if interrupted:
         logging.getLogger("app").warning("closed %d step(s), batch(es), provider call(s) or quota hold(s) interrupted by the last stop", interrupted)
     yield
@@ -58,15 +60,16 @@ def create_app() -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handlers(app)
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.web.max_request_bytes)
     app.add_middleware(
         CORSMiddleware,
-        allow_origins=settings.cors_origins,
+        allow_origins=settings.web.cors_origins,
         allow_methods=["*"],
         allow_headers=["*"],
         expose_headers=["Retry-After", "Content-Range", "Accept-Ranges"],
     )
-    for router in (auth_router, tracks_router, batches_router, youtube_router, health_router, media_router):
+    for router in (auth_router, tracks_router, jobs_router, batches_router, youtube_router, health_router,
+                   media_router):
         app.include_router(router)
     return app
 

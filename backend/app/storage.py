@@ -30,7 +30,7 @@ MEDIA_TYPES = {
 
 
 def root() -> Path:
-    return get_settings().storage_dir
+    return get_settings().storage.dir
 
 
 def ensure_dirs() -> None:
@@ -53,11 +53,11 @@ def absolute(rel: str) -> Path:
 
 
 @contextmanager
-def workdir() -> Iterator[Path]:
+def workdir(prefix: str = "work-") -> Iterator[Path]:
     """A scratch folder on the storage filesystem (so finished files can be renamed into
     place), removed with everything in it when the block ends, success or not."""
     ensure_dirs()
-    path = Path(tempfile.mkdtemp(prefix="work-", dir=root() / "tmp"))
+    path = Path(tempfile.mkdtemp(prefix=prefix, dir=root() / "tmp"))
     try:
         yield path
     finally:
@@ -103,7 +103,7 @@ def free_bytes() -> int:
 
 def require_free_space(needed: int) -> None:
     """Refuse work up front rather than fail half way through writing it."""
-    free, reserve = free_bytes(), get_settings().min_free_bytes
+    free, reserve = free_bytes(), get_settings().storage.min_free_bytes
     if free - reserve < needed:
         raise InsufficientStorage(
             f"Not enough free disk space: this needs about {needed // 1_000_000 + 1} MB and "
@@ -114,7 +114,7 @@ def require_free_space(needed: int) -> None:
 # --- signed URLs ---------------------------------------------------------------------------
 
 def _signature(rel: str, expires: int) -> str:
-    key = hashlib.sha256(b"media-url:" + get_settings().jwt_secret.encode()).digest()
+    key = hashlib.sha256(b"media-url:" + get_settings().auth.jwt_secret.encode()).digest()
     return hmac.new(key, f"{rel}:{expires}".encode(), hashlib.sha256).hexdigest()[:32]
 
 
@@ -122,10 +122,10 @@ def signed_url(rel: str | None) -> str | None:
     if not rel:
         return None
     settings = get_settings()
-    expires = int(time.time()) + settings.media_url_ttl_seconds
+    expires = int(time.time()) + settings.web.media_url_ttl_seconds
     # Round up to the hour so repeated reads give the same URL and browsers can cache.
     expires += -expires % 3600
-    return f"{settings.public_base_url.rstrip('/')}/media/{rel}?exp={expires}&sig={_signature(rel, expires)}"
+    return f"{settings.web.public_base_url.rstrip('/')}/media/{rel}?exp={expires}&sig={_signature(rel, expires)}"
 
 
 def verify_signature(rel: str, expires: int, sig: str) -> bool:

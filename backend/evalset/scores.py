@@ -1,7 +1,8 @@
 """Real compositions rendered with real instruments: scores from music21's bundled corpus
 (BSD), played by us through a General MIDI synthesiser (fluidsynth with the FluidR3 GM
 sound font, both MIT) with a human-like tempo (slow drift, a ritardando at the end, a few
-milliseconds of looseness per note) and, for some pieces, a drum kit. The beats and downbeats
+milliseconds of looseness per note, slowly speaking instruments started early as players
+do) and, for some pieces, a drum kit. The beats and downbeats
 are exact: they come from the score's bars and the tempo map we chose.
 
 These are evaluation tools only; the analyser never imports them."""
@@ -13,6 +14,7 @@ import subprocess
 import tempfile
 import wave
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -153,6 +155,7 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
         return lead_in + float(np.interp(q, grid, seconds_at))
 
     programs = ENSEMBLES[piece.ensemble]
+    lead = {min(i, 7): onset_lead(programs[min(i, len(programs) - 1)]) for i in range(len(parts))}
     notes: list[midi.Note] = []
     for index, part in enumerate(parts):
         channel = min(index, 7)
@@ -162,7 +165,9 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
             if isinstance(el, harmony.ChordSymbol) or el.offset >= end_ql or el.duration.quarterLength == 0:
                 continue
             start_q, end_q = float(el.offset), min(float(el.offset + el.duration.quarterLength), end_ql + 2)
-            loose = rng.normal(0, 0.006)
+            # Players start a slowly speaking instrument early, so that it is heard on the
+            # beat; a note-on at the beat would sound late by the instrument's swell.
+            loose = rng.normal(0, 0.006) - lead[channel]
             accent = 10 if any(abs(start_q - d) < 1e-6 for d in down_ql) else 0
             for p in el.pitches:
                 notes.append(midi.Note(at(start_q) + loose, at(end_q) - 0.01, int(p.midi),
@@ -192,6 +197,19 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
     )
     audio = _synthesise(notes, channels, work, seconds=at(end_ql) + 2.5)
     return audio, truth
+
+
+@lru_cache(maxsize=None)
+def onset_lead(program: int) -> float:
+    """Seconds from a note-on to the note being heard (its envelope reaching a third of its
+    peak) for a General MIDI program in the sound font: bowed strings and flutes swell
+    for a tenth of a second or more."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pitch = 48 if program in (42, 43, 32, 33, 70) else 64
+        a = _synthesise([midi.Note(0.5, 1.5, pitch, 80, 0)], {0: program}, Path(tmp), 2.5)
+    env = np.sqrt(np.convolve(a.astype(np.float64) ** 2, np.ones(441) / 441, mode="same"))
+    heard = int(np.argmax(env > env.max() / 3))
+    return float(np.clip(heard / SR - 0.5, 0.0, 0.15))
 
 
 def _drums(beats: list[float], downs: list[float], bpb: int, beat_ql: float, at, rng) -> list[midi.Note]:  # type: ignore[no-untyped-def]

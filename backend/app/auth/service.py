@@ -24,7 +24,7 @@ def _issue_pair(db: Session, *, user: User, session_id: uuid.UUID) -> TokenPair:
     access = tokens.create_access_token(user_id=user.id, email=user.email, session_id=session_id)
     return TokenPair(
         access_token=access, refresh_token=refresh,
-        expires_in=get_settings().jwt_access_token_expire_minutes * 60,
+        expires_in=get_settings().auth.jwt_access_token_expire_minutes * 60,
     )
 
 

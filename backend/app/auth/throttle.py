@@ -41,9 +41,9 @@ class LoginThrottle:
         with self._lock:
             entry = self._entries.setdefault((email.lower(), client), _Entry())
             entry.failures += 1
-            extra = entry.failures - settings.login_max_failures
+            extra = entry.failures - settings.auth.login_max_failures
             if extra >= 0:
-                wait = min(settings.login_lockout_seconds * 2**extra, MAX_LOCK_SECONDS)
+                wait = min(settings.auth.login_lockout_seconds * 2**extra, MAX_LOCK_SECONDS)
                 entry.locked_until = time.monotonic() + wait
 
     def succeeded(self, *, email: str, client: str) -> None:

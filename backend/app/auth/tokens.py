@@ -25,12 +25,12 @@ class TokenClaims:
 
 
 def _encode(claims: dict) -> str:
-    return jwt.encode(claims, get_settings().jwt_secret, algorithm=ALGORITHM)
+    return jwt.encode(claims, get_settings().auth.jwt_secret, algorithm=ALGORITHM)
 
 
 def create_access_token(*, user_id: uuid.UUID, email: str, session_id: uuid.UUID) -> str:
     now = datetime.now(UTC)
-    ttl = timedelta(minutes=get_settings().jwt_access_token_expire_minutes)
+    ttl = timedelta(minutes=get_settings().auth.jwt_access_token_expire_minutes)
     return _encode({
         "sub": str(user_id), "email": email, "sid": str(session_id), "jti": str(uuid.uuid4()),
         "type": "access", "iat": now, "exp": now + ttl,
@@ -39,7 +39,7 @@ def create_access_token(*, user_id: uuid.UUID, email: str, session_id: uuid.UUID
 
 def create_refresh_token(*, user_id: uuid.UUID, session_id: uuid.UUID, token_id: uuid.UUID) -> tuple[str, datetime]:
     now = datetime.now(UTC)
-    expires = now + timedelta(days=get_settings().jwt_refresh_token_expire_days)
+    expires = now + timedelta(days=get_settings().auth.jwt_refresh_token_expire_days)
     token = _encode({
         "sub": str(user_id), "sid": str(session_id), "jti": str(token_id),
         "type": "refresh", "iat": now, "exp": expires,
@@ -50,7 +50,7 @@ def create_refresh_token(*, user_id: uuid.UUID, session_id: uuid.UUID, token_id:
 def decode(token: str, *, expected: TokenType) -> TokenClaims:
     try:
         claims = jwt.decode(
-            token, get_settings().jwt_secret, algorithms=[ALGORITHM],
+            token, get_settings().auth.jwt_secret, algorithms=[ALGORITHM],
             options={"require": ["exp", "iat", "sub", "sid", "jti", "type"]},
         )
     except jwt.ExpiredSignatureError:

@@ -16,7 +16,8 @@ from app.batches.models import Batch, BatchItem
 from app.batches.schemas import BatchCreate, BatchItemPublic, BatchPublic, BatchSummary, BatchUploadOptions
 from app.db import session_factory
 from app.errors import AppError, Conflict, NotFound
-from app.pipeline import advance
+from app.batches import advance
+from app.jobs import queries
 from app.tracks.models import Track, TrackStatus
 from app.tracks import service as tracks_service
 
@@ -107,12 +108,8 @@ def _generated(db: Session, *, user: User, batch: Batch, item: BatchItem) -> uui
     db.commit()
 
     def run() -> None:
-        track = db.get(Track, item.track_id) if item.track_id else None
-        if track is None:
-            track = advance.create_track(db, user=user, prompt=item.prompt, duration=batch.duration_seconds)
-            item.track_id = track.id
-            db.commit()
-        advance.make_music(db, track=track, on_step=_step_recorder(db, item))
+        advance.make_music(db, user=user, item=item, duration=batch.duration_seconds,
+                           on_step=_step_recorder(db, item))
 
     return item.track_id if _attempt(db, batch=batch, item=item, step=run) else None
 
@@ -191,18 +188,20 @@ def _elapsed(start: datetime | None, end: datetime | None) -> float | None:
 def to_public(db: Session, batch: Batch) -> BatchPublic:
     items = _items(db, batch.id)
     tracks = {t.id: t for t in db.scalars(select(Track).where(Track.id.in_([i.track_id for i in items if i.track_id])))}
+    jobs = queries.latest_of(db, "track", list(tracks))
     public_items = []
     for item in items:
         track = tracks.get(item.track_id) if item.track_id else None
         running = item.status in ("generating", "rendering", "uploading")
-        stage, progress = (track.stage, track.progress) if running and track else (None, None)
+        public_track = tracks_service.to_public(track, jobs.get(track.id)) if track else None
+        stage, progress = (public_track.stage, public_track.progress) if running and public_track else (None, None)
         if item.status == "generating" and track and track.status == TrackStatus.GENERATED:
             # Generated while the item before it still renders or uploads (see _run).
             stage, progress = "generated; waiting for the item before it", 100
         public_items.append(BatchItemPublic(
             id=item.id, position=item.position, prompt=item.prompt, status=item.status,
             stage=stage, progress=progress,
-            error_message=item.error_message, track=tracks_service.to_public(track) if track else None,
+            error_message=item.error_message, track=public_track,
             started_at=item.started_at, completed_at=item.completed_at,
             elapsed_seconds=_elapsed(item.started_at, item.completed_at),
         ))

@@ -45,7 +45,7 @@ def health(db: DbSession) -> Health:
         ffmpeg=tools["ffmpeg"],
         ffprobe=tools["ffprobe"],
         disk_free_bytes=storage.free_bytes(),
-        providers={"music": settings.music_provider, "image": settings.image_provider,
-                   "planner": settings.planner_provider},
+        providers={"music": settings.providers.music, "image": settings.providers.image,
+                   "planner": settings.providers.planner},
         configured=configured,
     )

@@ -9,9 +9,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-
-class MediaError(Exception):
-    """ffmpeg or ffprobe failed; the message carries ffmpeg's last lines."""
+from app.core.errors import MediaError  # noqa: F401  (raised here; importers read it from here too)
 
 
 def binary(name: str) -> str:

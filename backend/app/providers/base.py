@@ -5,17 +5,14 @@ filesystem as ``storage/``) and returns the paths; the pipeline then moves the f
 place atomically. Providers never touch the database.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-# Called with a fraction in [0, 1]; providers call it as work advances.
-ProgressFn = Callable[[float], None]
+from app.core.errors import ProviderError
+from app.core.progress import ProgressFn, no_progress
 
-
-def no_progress(_: float) -> None:
-    return None
+__all__ = ["AudioResult", "ImageProvider", "MusicProvider", "ProgressFn", "ProviderError", "no_progress"]
 
 
 @dataclass(frozen=True)
@@ -41,12 +38,3 @@ class ImageProvider(Protocol):
     def generate(self, *, prompt: str, seed: int, workdir: Path) -> Path:
         """Return a PNG, 1920x1080 RGB, inside workdir."""
         ...
-
-
-class ProviderError(Exception):
-    """A provider could not produce its output; the message is shown to the creator."""
-
-    def __init__(self, message: str, *, provider: str, retryable: bool = False) -> None:
-        super().__init__(message)
-        self.provider = provider
-        self.retryable = retryable

@@ -28,7 +28,7 @@ import pydantic
 import pydantic.v1
 
 from app.config import get_settings
-from app.providers.base import ProviderError
+from app.core.errors import ProviderError
 from app.usage import budget, ledger
 from app.usage.models import Outcome
 from app.usage.prices import PlannedCall, cost_of
@@ -74,8 +74,9 @@ FactsFn = Callable[[BaseException], HttpFacts | None]
 
 def secrets_in_settings() -> list[str]:
     settings = get_settings()
-    values = [getattr(settings, name).get_secret_value() for name in
-              ("mubert_customer_id", "mubert_access_token", "mubert_pat", "openai_api_key", "replicate_api_token")]
+    values = [secret.get_secret_value() for secret in (
+        settings.mubert.customer_id, settings.mubert.access_token, settings.mubert.pat,
+        settings.openai.api_key, settings.replicate.api_token)]
     return [v for v in values if len(v) >= 4]
 
 
@@ -161,10 +162,10 @@ def classify(exc: BaseException, facts: FactsFn | None, service: Service) -> Fai
 def backoff(attempt: int, retry_after: float | None, service: Service) -> float:
     """Seconds to wait after failed attempt number `attempt` (1-based)."""
     settings = get_settings()
-    delay = min(settings.provider_retry_base_seconds * 2 ** (attempt - 1), settings.provider_retry_max_seconds)
+    delay = min(settings.providers.retry_base_seconds * 2 ** (attempt - 1), settings.providers.retry_max_seconds)
     delay *= 1 + random.uniform(0, JITTER)  # spreading retries, not security
     if retry_after is not None:
-        if retry_after > settings.provider_retry_after_max_seconds:
+        if retry_after > settings.providers.retry_after_max_seconds:
             raise ProviderError(f"is rate-limiting us and asks us to wait {retry_after:.0f} s; try again later",
                                 provider=service.label, retryable=True)
         delay = max(delay, retry_after)
@@ -173,7 +174,7 @@ def backoff(attempt: int, retry_after: float | None, service: Service) -> float:
 
 def retrying(fn: Callable[[int], T], *, service: Service, what: str, facts: FactsFn | None = None) -> T:
     """Run fn(attempt) until it succeeds, retrying transient failures on the backoff schedule."""
-    attempts = get_settings().provider_retry_attempts
+    attempts = get_settings().providers.retry_attempts
     for n in range(1, attempts + 1):
         try:
             return fn(n)
@@ -243,15 +244,15 @@ def poll_until(check: Callable[[], T | None], *, service: Service, what: str, fa
     """Ask `check` every PROVIDER_POLL_SECONDS until it returns something; each check is
     retried like any request. Gives up after PROVIDER_MAX_WAIT_SECONDS."""
     settings = get_settings()
-    deadline = time.monotonic() + settings.provider_max_wait_seconds
+    deadline = time.monotonic() + settings.providers.max_wait_seconds
     while True:
         result = retrying(lambda _n: check(), service=service, facts=facts, what=what)
         if result is not None:
             return result
         if time.monotonic() >= deadline:
-            raise ProviderError(f"{what} did not finish within {settings.provider_max_wait_seconds:.0f} s; "
+            raise ProviderError(f"{what} did not finish within {settings.providers.max_wait_seconds:.0f} s; "
                                 "try again later", provider=service.label, retryable=True)
-        time.sleep(settings.provider_poll_seconds)
+        time.sleep(settings.providers.poll_seconds)
 
 
 def pick(data: Any, *path: str | int, service: Service, what: str) -> Any:

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from app.config import get_settings
-from app.providers.base import ProviderError
+from app.core.errors import ProviderError
 from app.providers.calls import Service, retrying
 
 # A signed link that no longer works answers one of these; the adapter may ask for a fresh one.
@@ -46,7 +46,7 @@ def fetch_once(url: str, *, dest: Path, max_bytes: int, service: Service, what: 
     if urlsplit(url).scheme not in ("http", "https"):
         raise ProviderError(f"{what}: the service gave a link we will not open ({urlsplit(url).scheme}:)",
                             provider=service.label)
-    timeout = get_settings().provider_timeout_seconds
+    timeout = get_settings().providers.timeout_seconds
     with httpx.Client(timeout=timeout, follow_redirects=True) as client, client.stream("GET", url) as response:
         if response.status_code in not_ready:
             return None

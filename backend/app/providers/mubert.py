@@ -16,7 +16,9 @@ from pathlib import Path
 import httpx
 
 from app.config import get_settings
-from app.providers.base import AudioResult, ProgressFn, ProviderError
+from app.core.errors import ProviderError
+from app.core.progress import ProgressFn
+from app.providers.base import AudioResult
 from app.providers.calls import Service, call, pick, poll_until, require_keys, retrying, scrub
 from app.providers.downloads import LinkGone, download, fetch_once
 from app.providers.outputs import to_audio_result
@@ -56,12 +58,12 @@ class MubertProvider:
 
     def __init__(self) -> None:
         self.settings = get_settings()
-        self.v2 = self.settings.mubert_api == "v2"
+        self.v2 = self.settings.mubert.api == "v2"
         if self.v2:
-            self.keys = require_keys(SERVICE_V2, mubert_pat=self.settings.mubert_pat)
+            self.keys = require_keys(SERVICE_V2, mubert_pat=self.settings.mubert.pat)
         else:
-            self.keys = require_keys(SERVICE, mubert_customer_id=self.settings.mubert_customer_id,
-                                     mubert_access_token=self.settings.mubert_access_token)
+            self.keys = require_keys(SERVICE, mubert_customer_id=self.settings.mubert.customer_id,
+                                     mubert_access_token=self.settings.mubert.access_token)
         self.service = SERVICE_V2 if self.v2 else SERVICE
 
     def planned_calls(self, *, duration: int) -> list[PlannedCall]:
@@ -74,7 +76,7 @@ class MubertProvider:
         def waiting() -> None:  # Mubert gives no progress: creep towards WAIT_SHARE
             progress(WAIT_SHARE * (1 - math.exp(-(time.monotonic() - started) / 60)))
 
-        dest = workdir / f"mubert.{self.settings.mubert_format}"
+        dest = workdir / f"mubert.{self.settings.mubert.format}"
         planned = self.planned_calls(duration=duration)[0]
         if self.v2:
             self._record_v2(prompt=prompt, duration=duration, dest=dest, planned=planned, waiting=waiting)
@@ -87,14 +89,14 @@ class MubertProvider:
     # --- API v3 -------------------------------------------------------------------------
     def _client(self) -> httpx.Client:
         return httpx.Client(
-            base_url=self.settings.mubert_base_url.rstrip("/"), timeout=self.settings.provider_timeout_seconds,
+            base_url=self.settings.mubert.base_url.rstrip("/"), timeout=self.settings.providers.timeout_seconds,
             headers={"customer-id": self.keys["mubert_customer_id"], "access-token": self.keys["mubert_access_token"]},
         )
 
     def _track_v3(self, *, prompt: str, duration: int, dest: Path, planned: PlannedCall, waiting) -> None:
-        body = {"prompt": short_prompt(prompt), "duration": duration, "bitrate": self.settings.mubert_bitrate,
-                "format": self.settings.mubert_format, "intensity": self.settings.mubert_intensity,
-                "mode": self.settings.mubert_mode}
+        body = {"prompt": short_prompt(prompt), "duration": duration, "bitrate": self.settings.mubert.bitrate,
+                "format": self.settings.mubert.format, "intensity": self.settings.mubert.intensity,
+                "mode": self.settings.mubert.mode}
         with self._client() as client:
             def work(attempt) -> tuple[str, dict]:
                 response = client.post("/public/tracks", json=body)
@@ -114,7 +116,7 @@ class MubertProvider:
 
     def _download(self, generation: dict, dest: Path) -> None:
         download(pick(generation, "url", service=SERVICE, what="the finished track"), dest=dest,
-                 max_bytes=self.settings.provider_audio_max_bytes, service=SERVICE, what="the Mubert track")
+                 max_bytes=self.settings.providers.audio_max_bytes, service=SERVICE, what="the Mubert track")
 
     def _renewed(self, client: httpx.Client, track_id: str) -> dict:
         return retrying(lambda _n: self._generation(client, track_id), service=SERVICE, what="renewing the download link")
@@ -138,18 +140,18 @@ class MubertProvider:
     # --- Legacy B2B v2 --------------------------------------------------------------------
     def _record_v2(self, *, prompt: str, duration: int, dest: Path, planned: PlannedCall, waiting) -> None:
         params = {"pat": self.keys["mubert_pat"], "duration": duration, "text": short_prompt(prompt),
-                  "mode": self.settings.mubert_mode, "format": self.settings.mubert_format,
-                  "bitrate": self.settings.mubert_bitrate, "intensity": self.settings.mubert_intensity}
-        url = self.settings.mubert_v2_base_url.rstrip("/") + "/RecordTrackTTM"
+                  "mode": self.settings.mubert.mode, "format": self.settings.mubert.format,
+                  "bitrate": self.settings.mubert.bitrate, "intensity": self.settings.mubert.intensity}
+        url = self.settings.mubert.v2_base_url.rstrip("/") + "/RecordTrackTTM"
 
         def fetch_when_ready() -> Path | None:
             waiting()
-            return fetch_once(link, dest=dest, max_bytes=self.settings.provider_audio_max_bytes,
+            return fetch_once(link, dest=dest, max_bytes=self.settings.providers.audio_max_bytes,
                               service=SERVICE_V2, what="the Mubert track", not_ready=frozenset({404}))
 
         def work(attempt) -> None:
             nonlocal link
-            with httpx.Client(timeout=self.settings.provider_timeout_seconds) as client:
+            with httpx.Client(timeout=self.settings.providers.timeout_seconds) as client:
                 response = client.post(url, json={"method": "RecordTrackTTM", "params": params})
                 response.raise_for_status()
                 answer = response.json()

@@ -19,8 +19,8 @@ def _client(api_key: str, base_url: str, timeout: float) -> openai.OpenAI:
 
 def client() -> openai.OpenAI:
     settings = get_settings()
-    key = require_keys(SERVICE, openai_api_key=settings.openai_api_key)["openai_api_key"]
-    return _client(key, settings.openai_base_url.rstrip("/"), settings.provider_timeout_seconds)
+    key = require_keys(SERVICE, openai_api_key=settings.openai.api_key)["openai_api_key"]
+    return _client(key, settings.openai.base_url.rstrip("/"), settings.providers.timeout_seconds)
 
 
 def facts(exc: BaseException) -> HttpFacts | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app.config import get_settings
 from app.providers import openai_client
-from app.providers.base import ProviderError
+from app.core.errors import ProviderError
 from app.providers.calls import call
 from app.providers.downloads import download
 from app.providers.outputs import to_cover_png
@@ -31,14 +31,14 @@ class OpenAIImageProvider:
 
     def __init__(self) -> None:
         self.settings = get_settings()
-        self.model = self.settings.openai_image_model
+        self.model = self.settings.openai.image_model
         openai_client.client()  # fails now, with the variable to set, if the key is missing
 
     def planned_calls(self) -> list[PlannedCall]:
         return [PlannedCall("openai", "OpenAI", self.model, "image", 1, "image")]
 
     def _request(self, prompt: str) -> dict:
-        wanted = self.settings.openai_image_quality
+        wanted = self.settings.openai.image_quality
         params: dict = {"model": self.model, "prompt": cover_prompt(prompt), "n": 1}
         if is_dalle(self.model):
             # The two families name qualities differently; a setting meant for the other one
@@ -66,12 +66,12 @@ class OpenAIImageProvider:
                     raise ProviderError("sent an image in broken base64", provider=SERVICE.label) from exc
             if image.url:  # accounts/models that still answer with a link
                 path = download(image.url, dest=workdir / "openai-image", service=SERVICE,
-                                max_bytes=self.settings.provider_image_max_bytes, what="the OpenAI image")
+                                max_bytes=self.settings.providers.image_max_bytes, what="the OpenAI image")
                 return path.read_bytes()
             raise ProviderError("answered without an image", provider=SERVICE.label)
 
         data = call(self.planned_calls()[0], work, service=SERVICE, facts=openai_client.facts,
                     what="drawing the cover art")
-        if len(data) > self.settings.provider_image_max_bytes:
+        if len(data) > self.settings.providers.image_max_bytes:
             raise ProviderError("sent an image larger than we accept", provider=SERVICE.label)
         return to_cover_png(data, workdir=workdir, service=SERVICE)

@@ -6,7 +6,7 @@ import json
 
 from app.config import get_settings
 from app.providers import openai_client
-from app.providers.base import ProviderError
+from app.core.errors import ProviderError
 from app.providers.calls import call
 from app.providers.planning import PlanRequest, ScenePlan
 from app.usage.prices import PlannedCall
@@ -26,18 +26,18 @@ class OpenAIPlanner:
 
     def __init__(self) -> None:
         self.settings = get_settings()
-        self.model = self.settings.openai_planner_model
+        self.model = self.settings.openai.planner_model
         openai_client.client()  # fails now, with the variable to set, if the key is missing
 
     def planned_calls(self, *, request: PlanRequest) -> list[PlannedCall]:
-        tokens = len(INSTRUCTIONS + request.model_dump_json()) / CHARS_PER_TOKEN + self.settings.openai_planner_max_tokens
+        tokens = len(INSTRUCTIONS + request.model_dump_json()) / CHARS_PER_TOKEN + self.settings.openai.planner_max_tokens
         return [PlannedCall("openai", "OpenAI", self.model, "planner", round(tokens / 1000, 3), "1k_tokens")]
 
     def plan(self, *, request: PlanRequest) -> ScenePlan:
         def work(attempt) -> ScenePlan:
             response = openai_client.client().responses.parse(
                 model=self.model, instructions=INSTRUCTIONS, input=json.dumps(request.model_dump()),
-                text_format=ScenePlan, max_output_tokens=self.settings.openai_planner_max_tokens,
+                text_format=ScenePlan, max_output_tokens=self.settings.openai.planner_max_tokens,
             )
             attempt.accept(response.id)
             if response.usage is not None:

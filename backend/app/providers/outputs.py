@@ -14,7 +14,9 @@ import numpy as np
 from app.media.audio import SAMPLE_RATE, decode_pcm, encode_audio
 from app.media.ffmpeg import MediaError, duration_of, probe, run_ffmpeg
 from app.media.image import cover_crop, load_image_checked, save_png
-from app.providers.base import AudioResult, ProgressFn, ProviderError
+from app.core.errors import ProviderError
+from app.core.progress import ProgressFn
+from app.providers.base import AudioResult
 from app.providers.calls import Service
 
 AUDIO_CODECS = {"mp3", "flac", "aac", "vorbis", "opus", "pcm_s16le", "pcm_s24le", "pcm_s32le", "pcm_f32le", "pcm_u8"}

@@ -7,7 +7,7 @@ from app.providers.planning import PlannerProvider
 
 
 def music_provider() -> MusicProvider:
-    name = get_settings().music_provider
+    name = get_settings().providers.music
     if name == "local":
         from app.providers.local.synth import LocalMusicProvider
 
@@ -25,7 +25,7 @@ def music_provider() -> MusicProvider:
 
 
 def image_provider() -> ImageProvider:
-    name = get_settings().image_provider
+    name = get_settings().providers.image
     if name == "local":
         from app.providers.local.art import LocalImageProvider
 
@@ -43,7 +43,7 @@ def image_provider() -> ImageProvider:
 
 
 def planner_provider() -> PlannerProvider:
-    name = get_settings().planner_provider
+    name = get_settings().providers.planner
     if name == "openai":
         from app.providers.openai_planner import OpenAIPlanner
 
@@ -57,12 +57,12 @@ def role_status() -> dict[str, bool]:
     For /api/health: it names no key and reveals none."""
     settings = get_settings()
     keys = {
-        "mubert": (settings.mubert_pat,) if settings.mubert_api == "v2"
-        else (settings.mubert_customer_id, settings.mubert_access_token),
-        "openai": (settings.openai_api_key,),
-        "replicate": (settings.replicate_api_token,),
+        "mubert": (settings.mubert.pat,) if settings.mubert.api == "v2"
+        else (settings.mubert.customer_id, settings.mubert.access_token),
+        "openai": (settings.openai.api_key,),
+        "replicate": (settings.replicate.api_token,),
     }
-    chosen = {"music": settings.music_provider, "image": settings.image_provider, "planner": settings.planner_provider}
+    chosen = {"music": settings.providers.music, "image": settings.providers.image, "planner": settings.providers.planner}
     return {
         role: all(k.get_secret_value().strip() for k in keys[name]) if name in keys else name == "local"
         for role, name in chosen.items()

@@ -16,7 +16,7 @@ import replicate
 from replicate.exceptions import ReplicateError
 
 from app.config import get_settings
-from app.providers.base import ProviderError
+from app.core.errors import ProviderError
 from app.providers.calls import HttpFacts, Service, call, poll_until, require_keys, scrub
 from app.usage.prices import PlannedCall
 
@@ -42,8 +42,8 @@ def _client(token: str, base_url: str, timeout: float) -> replicate.Client:
 def client() -> replicate.Client:
     """One client (and connection pool) per configuration; httpx clients are thread-safe."""
     settings = get_settings()
-    token = require_keys(SERVICE, replicate_api_token=settings.replicate_api_token)["replicate_api_token"]
-    return _client(token, settings.replicate_base_url.rstrip("/"), settings.provider_timeout_seconds)
+    token = require_keys(SERVICE, replicate_api_token=settings.replicate.api_token)["replicate_api_token"]
+    return _client(token, settings.replicate.base_url.rstrip("/"), settings.providers.timeout_seconds)
 
 
 def facts(exc: BaseException) -> HttpFacts | None:

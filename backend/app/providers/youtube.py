@@ -22,7 +22,7 @@ from googleapiclient.errors import HttpError
 from googleapiclient.http import MediaFileUpload, MediaIoBaseUpload, build_http
 
 from app.config import get_settings
-from app.providers.base import ProviderError
+from app.core.errors import ProviderError
 
 log = logging.getLogger("app.youtube")
 
@@ -89,7 +89,7 @@ def _service(http):
     # Built from the discovery document packaged in the wheel, with its root swapped for
     # settings': `client_options` would keep https for uploads and fail against plain HTTP.
     doc = json.loads(get_static_doc("youtube", "v3"))
-    root = get_settings().youtube_api_base_url.rstrip("/") + "/"
+    root = get_settings().youtube.api_base_url.rstrip("/") + "/"
     doc["rootUrl"] = doc["mtlsRootUrl"] = root
     doc["baseUrl"] = root + doc.get("servicePath", "")
     return build_from_document(doc, http=http)
@@ -124,7 +124,7 @@ class YouTubeClient:
         self.credentials = credentials
         # build_http() stops httplib2 treating YouTube's "308 Resume Incomplete" as a redirect.
         transport = build_http()
-        transport.timeout = settings.youtube_http_timeout_seconds
+        transport.timeout = settings.youtube.http_timeout_seconds
         self._http = AuthorizedHttp(credentials, http=transport)
         self._service = _service(self._http)
 
@@ -200,12 +200,12 @@ class YouTubeClient:
                     error = classify(exc)
                     if error is None:
                         raise
-                    if not error.retryable or failures >= settings.youtube_retry_attempts:
+                    if not error.retryable or failures >= settings.youtube.retry_attempts:
                         raise error from exc
                     failures += 1
                     log.warning("upload interrupted (%s); resuming, attempt %d of %d",
-                                error.reason or error.status, failures, settings.youtube_retry_attempts)
-                    time.sleep(settings.youtube_retry_backoff_seconds * 2 ** (failures - 1))
+                                error.reason or error.status, failures, settings.youtube.retry_attempts)
+                    time.sleep(settings.youtube.retry_backoff_seconds * 2 ** (failures - 1))
                     continue
                 if response is not None:
                     return response

@@ -28,7 +28,6 @@ class Track(Base):
             "status IN ('generating','generated','rendering','rendered','uploading','uploaded','failed')",
             name="status_values",
         ),
-        CheckConstraint("progress IS NULL OR (progress >= 0 AND progress <= 100)", name="progress_range"),
         Index("ix_tracks_created_at", text("created_at DESC")),
     )
 
@@ -53,11 +52,7 @@ class Track(Base):
     status: Mapped[str] = mapped_column(
         String(20), default=TrackStatus.GENERATING, server_default="generating", index=True
     )
-    # While a step runs: which one and how far, so another request can read it.
-    stage: Mapped[str | None] = mapped_column(String(40))
-    progress: Mapped[int | None] = mapped_column(Integer)
-    error_message: Mapped[str | None] = mapped_column(Text)
-    failed_stage: Mapped[str | None] = mapped_column(String(20))  # generate | render | upload
+    # What is running now, how far it is, and why a step failed: the track's jobs (app.jobs).
     music_bytes: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     image_bytes: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     video_bytes: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")

@@ -4,14 +4,16 @@ while a generation or render runs inline."""
 import uuid
 from typing import Annotated
 
+import anyio
 from fastapi import APIRouter, Query, status
+from fastapi.responses import StreamingResponse
 
-from app.auth.deps import CurrentUser
-from app.db import DbSession
-from app.pipeline import generate as generate_step
-from app.pipeline import render as render_step
-from app.pipeline.retry import retry as retry_step
-from app.tracks import service, waveform
+from app.auth.deps import CurrentUser, StreamUser
+from app.auth.models import User
+from app.db import DbSession, session_factory
+from app.jobs import stream
+from app.jobs.router import SSE_RESPONSE, LastEventIdHeader, LastEventIdQuery, sse
+from app.tracks import service, steps, waveform
 from app.tracks.models import TrackStatus
 from app.tracks.schemas import GenerateRequest, HistoryPage, RenderRequest, Stats, TrackPublic, Waveform
 
@@ -21,18 +23,14 @@ router = APIRouter(prefix="/api", tags=["tracks"])
 @router.post("/generate")
 def generate(body: GenerateRequest, user: CurrentUser, db: DbSession) -> TrackPublic:
     """Make music and cover art from a prompt (inline: returns when the track is `generated`)."""
-    return service.to_public(generate_step.generate(db, user=user, request=body))
+    return service.public(db, steps.generate(db, user=user, request=body))
 
 
 @router.post("/render")
 def render(body: RenderRequest, user: CurrentUser, db: DbSession) -> TrackPublic:
     """Render a `generated` track into a 1080p30 MP4 (inline: returns when `rendered`)."""
     track = service.get_track(db, user=user, track_id=body.track_id)
-    render_step.check_renderable(track)
-    service.claim(db, track=track, expected=TrackStatus.GENERATED, status=TrackStatus.RENDERING,
-                  stage="rendering video", conflict="This track is already rendering")
-    render_step.run(db, track=track)
-    return service.to_public(track)
+    return service.public(db, steps.render(db, track=track))
 
 
 @router.get("/history")
@@ -48,7 +46,22 @@ def history(
 @router.get("/tracks/{track_id}")
 def get_track(track_id: uuid.UUID, user: CurrentUser, db: DbSession) -> TrackPublic:
     """One track, including the running step's stage and percent."""
-    return service.to_public(service.get_track(db, user=user, track_id=track_id))
+    return service.public(db, service.get_track(db, user=user, track_id=track_id))
+
+
+def _check_owned(user: User, track_id: uuid.UUID) -> None:
+    with session_factory()() as db:
+        service.get_track(db, user=user, track_id=track_id)
+
+
+@router.get("/tracks/{track_id}/events", response_class=StreamingResponse, responses=SSE_RESPONSE)
+async def track_events(track_id: uuid.UUID, user: StreamUser, last_event_id: LastEventIdQuery = None,
+                       last_event_id_header: LastEventIdHeader = None) -> StreamingResponse:
+    """Every job of the track as it happens (generate, render, upload, retries), until the
+    client disconnects. Starts with the newest job's events; resumable with `Last-Event-ID`."""
+    await anyio.to_thread.run_sync(_check_owned, user, track_id, limiter=stream.READERS)
+    return sse(stream.Target(subject_type="track", subject_id=track_id),
+               header=last_event_id_header, query=last_event_id)
 
 
 @router.delete("/tracks/{track_id}", status_code=status.HTTP_204_NO_CONTENT)
@@ -61,7 +74,7 @@ def delete_track(track_id: uuid.UUID, user: CurrentUser, db: DbSession) -> None:
 def retry(track_id: uuid.UUID, user: CurrentUser, db: DbSession) -> TrackPublic:
     """Run the failed step again."""
     track = service.get_track(db, user=user, track_id=track_id)
-    return service.to_public(retry_step(db, track=track))
+    return service.public(db, steps.retry(db, track=track))
 
 
 @router.get("/tracks/{track_id}/waveform")

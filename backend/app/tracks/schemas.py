@@ -4,6 +4,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, StringConstraints
 
+from app.jobs.schemas import JobPublic
 from app.tracks.models import TrackStatus
 from app.usage.report import QuotaUse
 
@@ -47,6 +48,7 @@ class TrackPublic(BaseModel):
     video_bytes: int
     created_at: datetime
     updated_at: datetime
+    job: JobPublic | None = Field(default=None, description="The track's newest job: follow it live at /api/jobs/{id}/events")
 
 
 class HistoryPage(BaseModel):

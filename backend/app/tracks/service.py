@@ -1,17 +1,20 @@
 """Tracks as the creator sees them: lookup (another user's track is a 404), history,
-statistics, deletion with every file, and the status claims that make steps exclusive."""
+statistics, and deletion with every file and job."""
 
 import math
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app import storage
 from app.auth.models import User
 from app.config import get_settings
 from app.errors import Conflict, NotFound
+from app.jobs import queries
+from app.jobs.models import ACTIVE, Job, JobStatus
+from app.jobs.schemas import JobPublic
 from app.tracks.models import Track, TrackStatus
 from app.tracks.schemas import HistoryPage, Stats, TrackPublic
 from app.usage import report as usage_report
@@ -20,11 +23,19 @@ PAGE_SIZE = 50
 BUSY = (TrackStatus.GENERATING, TrackStatus.RENDERING, TrackStatus.UPLOADING)
 
 
-def to_public(track: Track) -> TrackPublic:
+def to_public(track: Track, job: Job | None) -> TrackPublic:
+    """The track as the API shows it; `job` is its newest job, which says what is running now
+    (stage, percent) or what failed (reason, the step that retry runs again)."""
+    running = job is not None and job.status in ACTIVE and track.status in BUSY
+    failed = job is not None and job.status == JobStatus.FAILED and track.status == TrackStatus.FAILED
     return TrackPublic(
         id=track.id, prompt=track.prompt, duration=track.duration, seed=track.seed,
-        status=TrackStatus(track.status), stage=track.stage, progress=track.progress,
-        error_message=track.error_message, failed_stage=track.failed_stage,
+        status=TrackStatus(track.status),
+        stage=(job.stage if running and job else None),
+        progress=(int(job.progress * 100) if running and job else None),
+        error_message=(job.error_message if failed and job else None),
+        failed_stage=(job.kind if failed and job else None),
+        job=JobPublic.model_validate(job, from_attributes=True) if job else None,
         music_url=storage.signed_url(track.music_path), image_url=storage.signed_url(track.image_path),
         video_url=storage.signed_url(track.video_path), youtube_url=track.youtube_url,
         youtube_video_id=track.youtube_video_id, youtube_privacy=track.youtube_privacy,
@@ -32,6 +43,14 @@ def to_public(track: Track) -> TrackPublic:
         music_bytes=track.music_bytes, video_bytes=track.video_bytes,
         created_at=track.created_at, updated_at=track.updated_at,
     )
+
+
+def public(db: Session, track: Track) -> TrackPublic:
+    # The job first, then the track: a step that ends in between then shows its finished
+    # status without a stage, never a busy status whose job looks finished.
+    job = queries.latest(db, "track", track.id)
+    db.refresh(track)
+    return to_public(track, job)
 
 
 def get_track(db: Session, *, user: User, track_id: uuid.UUID) -> Track:
@@ -50,7 +69,8 @@ def history(db: Session, *, user: User, page: int, status: TrackStatus | None) -
         select(Track).where(*where).order_by(Track.created_at.desc(), Track.id.desc())
         .offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)
     ).all()
-    return HistoryPage(items=[to_public(t) for t in rows], page=page, page_size=PAGE_SIZE,
+    jobs = queries.latest_of(db, "track", [t.id for t in rows])
+    return HistoryPage(items=[to_public(t, jobs.get(t.id)) for t in rows], page=page, page_size=PAGE_SIZE,
                        total=total, pages=max(1, math.ceil(total / PAGE_SIZE)))
 
 
@@ -67,29 +87,15 @@ def stats(db: Session, *, user: User) -> Stats:
     month = db.scalar(
         select(func.count()).select_from(Track).where(Track.user_id == user.id, Track.created_at >= month_start)
     ) or 0
-    used = month / settings.monthly_generation_quota
+    used = month / settings.usage.monthly_generation_quota
     return Stats(
         tracks_by_status={s.value: by_status.get(s.value, 0) for s in TrackStatus},
         total_tracks=sum(by_status.values()), storage_bytes=int(storage_bytes or 0),
-        month_generations=month, monthly_quota=settings.monthly_generation_quota,
-        quota_used_percent=round(used * 100, 1), quota_alert=used > settings.quota_alert_ratio,
+        month_generations=month, monthly_quota=settings.usage.monthly_generation_quota,
+        quota_used_percent=round(used * 100, 1), quota_alert=used > settings.usage.quota_alert_ratio,
         # --- Providers (issue 7): this month's spend per provider, Mubert's plan quota ---
         spend_by_provider=usage_report.spend_by_provider(db), mubert_quota=usage_report.mubert_quota(db),
     )
-
-
-def claim(db: Session, *, track: Track, expected: str, status: TrackStatus, stage: str, conflict: str) -> None:
-    """Move the track into a running step only if it is still in `expected`; the
-    conditional UPDATE makes two concurrent requests for one step impossible."""
-    claimed = db.execute(
-        update(Track).where(Track.id == track.id, Track.status == expected)
-        .values(status=status, stage=stage, progress=0, error_message=None)
-        .returning(Track.id)
-    ).first()
-    db.commit()
-    if claimed is None:
-        raise Conflict(conflict)
-    db.refresh(track)
 
 
 def delete_track(db: Session, *, user: User, track_id: uuid.UUID) -> None:
@@ -100,23 +106,7 @@ def delete_track(db: Session, *, user: User, track_id: uuid.UUID) -> None:
     if removed is None:
         db.rollback()
         raise Conflict(f"The track is {track.status}; wait for the step to finish before deleting it")
+    queries.delete_for(db, "track", track.id)
     db.commit()
     storage.delete(track.music_path, track.audio_path, track.image_path, track.video_path,
                    storage.relative_path("music", track.id, "json"))
-
-
-def fail_interrupted(db: Session) -> int:
-    """At start-up: a step that was running when the process died will never finish.
-    Mark it failed (retryable) instead of leaving it spinning forever."""
-    stages = {TrackStatus.GENERATING: "generate", TrackStatus.RENDERING: "render", TrackStatus.UPLOADING: "upload"}
-    count = 0
-    for status, stage in stages.items():
-        result = db.execute(
-            update(Track).where(Track.status == status).values(
-                status=TrackStatus.FAILED, failed_stage=stage, stage=None, progress=None,
-                error_message="The studio stopped while this step was running; retry it.",
-            )
-        )
-        count += result.rowcount or 0
-    db.commit()
-    return count

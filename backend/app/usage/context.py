@@ -1,15 +1,19 @@
 """Which job a provider call belongs to, without threading ids through every provider
-signature: the pipeline sets it around a step; the ledger reads it.
+signature: the job runner sets it around a step; the ledger reads it, and tells the job
+what it has spent so far through `on_cost`.
 
 ContextVars do not follow work into a ThreadPoolExecutor by themselves: submit
-`contextvars.copy_context().run` (see app/pipeline/generate.py) so a call made from a worker
-thread is still booked to its job."""
+`contextvars.copy_context().run` so that a call made from a worker thread is still booked
+to its job."""
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from decimal import Decimal
+
+CostFn = Callable[[Decimal], None]
 
 
 @dataclass(frozen=True)
@@ -17,6 +21,7 @@ class JobContext:
     job_id: uuid.UUID | None = None
     track_id: uuid.UUID | None = None
     user_id: uuid.UUID | None = None
+    on_cost: CostFn | None = None  # called with the job's total spend after each call ends
 
 
 NO_JOB = JobContext()
@@ -24,8 +29,9 @@ _current: ContextVar[JobContext | None] = ContextVar("provider_job", default=Non
 
 
 @contextmanager
-def job(*, job_id: uuid.UUID, track_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None) -> Iterator[JobContext]:
-    token = _current.set(JobContext(job_id=job_id, track_id=track_id, user_id=user_id))
+def job(*, job_id: uuid.UUID, track_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None,
+        on_cost: CostFn | None = None) -> Iterator[JobContext]:
+    token = _current.set(JobContext(job_id=job_id, track_id=track_id, user_id=user_id, on_cost=on_cost))
     try:
         yield current()
     finally:

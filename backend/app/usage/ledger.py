@@ -53,6 +53,9 @@ def close_row(
     with session_factory()() as db:
         db.execute(update(ProviderCall).where(ProviderCall.id == row_id).values(**values))
         db.commit()
+    job = context.current()
+    if job.job_id is not None and job.on_cost is not None:
+        job.on_cost(job_spend(job.job_id))
 
 
 def job_spend(job_id: uuid.UUID) -> Decimal:

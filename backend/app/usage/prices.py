@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from app.config import get_settings
-from app.providers.base import ProviderError
+from app.core.errors import ProviderError
 
 CENT_FRACTIONS = Decimal("0.0001")
 
@@ -22,7 +22,7 @@ class PlannedCall:
 
 
 def unit_price(*, provider: str, model: str, role: str, label: str) -> Decimal:
-    prices = get_settings().provider_prices
+    prices = get_settings().usage.prices
     for key in (f"{provider}:{model}", f"{provider}:{role}"):
         if key in prices:
             return Decimal(str(prices[key]))

@@ -23,8 +23,8 @@ def mubert_quota(db: Session) -> QuotaUse | None:
     """Mubert's plan quota, when Mubert is in use (selected, or used this month)."""
     settings = get_settings()
     used = ledger.month_count(db, provider="mubert")
-    if settings.music_provider != "mubert" and not used:
+    if settings.providers.music != "mubert" and not used:
         return None
-    share = used / settings.monthly_generation_quota
-    return QuotaUse(used=used, limit=settings.monthly_generation_quota, used_percent=round(share * 100, 1),
-                    alert=share > settings.quota_alert_ratio)
+    share = used / settings.usage.monthly_generation_quota
+    return QuotaUse(used=used, limit=settings.usage.monthly_generation_quota, used_percent=round(share * 100, 1),
+                    alert=share > settings.usage.quota_alert_ratio)

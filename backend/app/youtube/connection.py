@@ -82,7 +82,7 @@ def credentials(db: Session, *, user_id: uuid.UUID) -> tuple[Credentials, str]:
     if row.needs_reconnect:
         raise ReconnectNeeded(row.reconnect_reason or "Reconnect the YouTube channel in Settings")
     creds = credentials_of(row)
-    margin = timedelta(seconds=get_settings().youtube_token_refresh_margin_seconds)
+    margin = timedelta(seconds=get_settings().youtube.token_refresh_margin_seconds)
     if row.expires_at - margin <= datetime.now(UTC):
         try:
             creds.refresh(Request())

@@ -8,7 +8,7 @@ from app.youtube.errors import NotConfigured
 
 
 def _fernet() -> Fernet:
-    key = get_settings().encryption_key
+    key = get_settings().youtube.encryption_key
     if not key:
         raise NotConfigured("ENCRYPTION_KEY is not set, so YouTube tokens cannot be stored safely; "
                             "set it (see README) and restart")

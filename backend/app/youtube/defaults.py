@@ -41,7 +41,7 @@ def description_for(track: Track, *, title: str) -> str:
     values = {"prompt": _clean(track.prompt), "duration": duration_text(track.duration),
               "minutes": round(track.duration / 60), "title": title}
     try:
-        text = get_settings().youtube_description_template.format_map(values)
+        text = get_settings().youtube.description_template.format_map(values)
     except (KeyError, IndexError, ValueError):
         text = values["prompt"]  # a broken template must not break the dialog
     text = _clean_multiline(text)
@@ -56,7 +56,7 @@ def _clean_multiline(text: str) -> str:
 
 def tags_for(track: Track) -> list[str]:
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", track.prompt)]
-    candidates = [*get_settings().youtube_default_tags, *(w for w in words if w not in STOPWORDS)]
+    candidates = [*get_settings().youtube.default_tags, *(w for w in words if w not in STOPWORDS)]
     tags: list[str] = []
     for tag in candidates:
         tag = _clean(tag)
@@ -73,5 +73,5 @@ def defaults_for(track: Track) -> UploadDefaults:
     return UploadDefaults(
         title=title, description=description_for(track, title=title), tags=tags_for(track),
         privacy="private", category="10", made_for_kids=None, contains_synthetic_media=True,
-        quota_cost=settings.youtube_quota_cost_insert + settings.youtube_quota_cost_thumbnail,
+        quota_cost=settings.youtube.quota_cost_insert + settings.youtube.quota_cost_thumbnail,
     )

@@ -56,12 +56,12 @@ class ExchangeFailed(Exception):
 
 def redirect_uri() -> str:
     settings = get_settings()
-    return settings.youtube_redirect_uri or f"{settings.public_base_url.rstrip('/')}/api/auth/youtube/callback"
+    return settings.youtube.redirect_uri or f"{settings.web.public_base_url.rstrip('/')}/api/auth/youtube/callback"
 
 
 def require_client() -> None:
     settings = get_settings()
-    if not settings.youtube_client_id or not settings.youtube_client_secret:
+    if not settings.youtube.client_id or not settings.youtube.client_secret:
         raise NotConfigured("YouTube is not set up on this studio: set YOUTUBE_CLIENT_ID and "
                             "YOUTUBE_CLIENT_SECRET (a Google OAuth client of type Web application)")
 
@@ -70,8 +70,8 @@ def _flow(*, code_verifier: str | None = None, state: str | None = None) -> Flow
     require_client()
     settings = get_settings()
     config = {"web": {
-        "client_id": settings.youtube_client_id, "client_secret": settings.youtube_client_secret,
-        "auth_uri": settings.youtube_auth_url, "token_uri": settings.youtube_token_url,
+        "client_id": settings.youtube.client_id, "client_secret": settings.youtube.client_secret,
+        "auth_uri": settings.youtube.auth_url, "token_uri": settings.youtube.token_url,
         "redirect_uris": [redirect_uri()],
     }}
     return Flow.from_client_config(config, scopes=list(SCOPES), redirect_uri=redirect_uri(), state=state,
@@ -90,7 +90,7 @@ def authorization() -> tuple[str, str, str]:
 def exchange(*, code: str, code_verifier: str, state: str) -> Grant:
     """Trade the code (and the verifier kept since the consent URL was made) for tokens."""
     flow = _flow(code_verifier=code_verifier, state=state)
-    timeout = get_settings().youtube_http_timeout_seconds
+    timeout = get_settings().youtube.http_timeout_seconds
     try:
         token = flow.fetch_token(code=code, timeout=timeout)
     except Warning as changed:
@@ -114,8 +114,8 @@ def exchange(*, code: str, code_verifier: str, state: str) -> Grant:
 def credentials(*, access_token: str, refresh_token: str, expires_at: datetime, scopes: list[str]) -> Credentials:
     settings = get_settings()
     return Credentials(
-        token=access_token, refresh_token=refresh_token, token_uri=settings.youtube_token_url,
-        client_id=settings.youtube_client_id, client_secret=settings.youtube_client_secret,
+        token=access_token, refresh_token=refresh_token, token_uri=settings.youtube.token_url,
+        client_id=settings.youtube.client_id, client_secret=settings.youtube.client_secret,
         scopes=scopes or list(SCOPES),
         # google-auth compares expiry with a naive UTC clock.
         expiry=expires_at.astimezone(UTC).replace(tzinfo=None),
@@ -126,8 +126,8 @@ def revoke(token: str) -> bool:
     """Best effort: ask Google to revoke the grant. The token goes in the form body, not the
     URL, so it appears in no access log."""
     try:
-        response = httpx.post(get_settings().youtube_revoke_url, data={"token": token},
-                              timeout=get_settings().youtube_http_timeout_seconds)
+        response = httpx.post(get_settings().youtube.revoke_url, data={"token": token},
+                              timeout=get_settings().youtube.http_timeout_seconds)
     except httpx.HTTPError as exc:
         log.warning("could not reach Google to revoke the YouTube grant: %s", type(exc).__name__)
         return False

@@ -45,7 +45,7 @@ def resets_at(now: datetime | None = None) -> datetime:
 def state(db: Session, *, now: datetime | None = None) -> QuotaState:
     day = pacific_day(now)
     used = db.scalar(select(func.coalesce(func.sum(QuotaUsage.units), 0)).where(QuotaUsage.day == day)) or 0
-    return QuotaState(day=day, used=int(used), limit=get_settings().youtube_quota_daily_limit,
+    return QuotaState(day=day, used=int(used), limit=get_settings().youtube.quota_daily_limit,
                       resets_at=resets_at(now))
 
 

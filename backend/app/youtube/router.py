@@ -9,10 +9,9 @@ from fastapi.responses import RedirectResponse
 
 from app.auth.deps import CurrentUser
 from app.db import DbSession
-from app.pipeline import publish
 from app.tracks import service as tracks_service
 from app.tracks.schemas import TrackPublic
-from app.youtube import service
+from app.youtube import publish, service
 from app.youtube.defaults import defaults_for
 from app.youtube.schemas import AuthUrl, UploadDefaults, UploadRequest, YouTubeStatus
 
@@ -52,7 +51,7 @@ def disconnect(user: CurrentUser, db: DbSession) -> None:
 def upload(body: UploadRequest, user: CurrentUser, db: DbSession) -> TrackPublic:
     """Upload a `rendered` track's video to the connected channel (inline: returns when the
     track is `uploaded`; poll GET /api/tracks/{id} for stage and percent meanwhile)."""
-    return tracks_service.to_public(publish.start(db, user=user, request=body))
+    return tracks_service.public(db, publish.start(db, user=user, request=body))
 
 
 @router.get("/upload/defaults/{track_id}")

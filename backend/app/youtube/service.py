@@ -53,7 +53,7 @@ def _consume_state(db: Session, *, state: str) -> tuple[uuid.UUID, str]:
 
 def dashboard_redirect(*, reason: str | None = None, message: str | None = None) -> str:
     query = {"youtube": "connected"} if reason is None else {"youtube": "error", "reason": reason, "message": message or ""}
-    return f"{get_settings().youtube_dashboard_url.rstrip('/')}/settings?{urlencode(query)}"
+    return f"{get_settings().youtube.dashboard_url.rstrip('/')}/settings?{urlencode(query)}"
 
 
 def finish_connect(db: Session, *, state: str | None, code: str | None, error: str | None) -> str:
@@ -76,7 +76,7 @@ def finish_connect(db: Session, *, state: str | None, code: str | None, error: s
         try:
             channel = YouTubeClient(creds).channel()
         finally:
-            quota.record(operation="channels.list", units=get_settings().youtube_quota_cost_list, user_id=user_id)
+            quota.record(operation="channels.list", units=get_settings().youtube.quota_cost_list, user_id=user_id)
         if channel is None:
             raise oauth.ExchangeFailed("no_channel", "This Google account has no YouTube channel; create one "
                                                      "on YouTube, then connect again")
@@ -97,7 +97,7 @@ def status(db: Session, *, user: User) -> YouTubeStatus:
     quota_public = QuotaPublic(day=current.day, used=current.used, limit=current.limit,
                                remaining=current.remaining, resets_at=current.resets_at)
     row = connection.get(db, user_id=user.id)
-    configured = bool(settings.youtube_client_id and settings.youtube_client_secret)
+    configured = bool(settings.youtube.client_id and settings.youtube.client_secret)
     if row is None:
         return YouTubeStatus(configured=configured, connected=False, quota=quota_public)
     return YouTubeStatus(

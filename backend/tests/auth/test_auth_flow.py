@@ -23,10 +23,10 @@ def assert_error(response, status: int, code: str) -> dict:
 def test_login_returns_access_and_refresh_tokens(client: TestClient, user) -> None:
     pair = login(client)
     assert pair["token_type"] == "bearer" and pair["expires_in"] == 900
-    claims = jwt.decode(pair["access_token"], get_settings().jwt_secret, algorithms=["HS256"])
+    claims = jwt.decode(pair["access_token"], get_settings().auth.jwt_secret, algorithms=["HS256"])
     assert claims["type"] == "access" and claims["sub"] == str(user.id) and claims["email"] == user.email
     assert 899 <= claims["exp"] - claims["iat"] <= 900
-    refresh = jwt.decode(pair["refresh_token"], get_settings().jwt_secret, algorithms=["HS256"])
+    refresh = jwt.decode(pair["refresh_token"], get_settings().auth.jwt_secret, algorithms=["HS256"])
     assert refresh["type"] == "refresh"
     assert timedelta(seconds=refresh["exp"] - refresh["iat"]) == timedelta(days=7)
 
@@ -85,7 +85,7 @@ def test_wrong_password_and_unknown_email_look_the_same(client: TestClient, user
 
 
 def test_repeated_failures_are_slowed_with_retry_after(client: TestClient, user) -> None:
-    for _ in range(get_settings().login_max_failures):
+    for _ in range(get_settings().auth.login_max_failures):
         client.post("/api/auth/login", json={"email": user.email, "password": "wrong-password"})
     limited = client.post("/api/auth/login", json={"email": user.email, "password": PASSWORD})
     assert_error(limited, 429, "RATE_LIMITED")
@@ -97,7 +97,7 @@ def _token(**overrides) -> str:
     claims = {"sub": "00000000-0000-0000-0000-000000000000", "sid": "00000000-0000-0000-0000-000000000000",
               "jti": "00000000-0000-0000-0000-000000000000", "type": "access", "iat": now, "exp": now + timedelta(minutes=5)}
     claims.update(overrides)
-    secret = claims.pop("secret", get_settings().jwt_secret)
+    secret = claims.pop("secret", get_settings().auth.jwt_secret)
     return jwt.encode(claims, secret, algorithm="HS256")
 
 

@@ -59,7 +59,9 @@ def test_v3_track_and_gpt_image_cover_end_to_end(client: TestClient, auth, muber
     rows = ledger(db)
     assert sorted((r.provider, r.model, r.role, r.outcome) for r in rows) == [
         ("mubert", "api-v3", "music", "ok"), ("openai", "gpt-image-2", "image", "ok")]
-    assert all(str(r.track_id) == tid and str(r.job_id) == tid and r.finished_at >= r.started_at for r in rows)
+    job = track["job"]
+    assert all(str(r.track_id) == tid and str(r.job_id) == job["id"] and r.finished_at >= r.started_at for r in rows)
+    assert job["cost_usd"] == float(sum(r.cost_usd for r in rows)) > 0  # booked to the job as calls end
     music_row = next(r for r in rows if r.provider == "mubert")
     assert music_row.cost_usd == Decimal("0.0980") and music_row.unit == "track" and music_row.external_id
 

@@ -1,9 +1,10 @@
 """Bad input and failed steps: clear errors, a retryable `failed` state, no leftover files."""
 
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.config import get_settings
+from app.jobs.models import Job, JobStatus
 from app.tracks.models import Track, TrackStatus
 from tests.auth.test_auth_flow import assert_error
 from tests.conftest import make_user
@@ -14,13 +15,17 @@ def test_ffmpeg_failure_during_generate_fails_cleanly_and_retries(client: TestCl
     error = assert_error(client.post("/api/generate", json={"prompt": PROMPT, "duration": 120}, headers=auth), 502, "STEP_FAILED")
     assert "ffmpeg" in error["detail"].lower() or "media" in error["detail"].lower()
     track = db.scalar(select(Track))
-    assert track.status == "failed" and track.failed_stage == "generate" and track.error_message
+    job = db.scalar(select(Job))
+    assert track.status == "failed" and (job.kind, job.status, job.retryable) == ("generate", "failed", True)
+    assert job.error_code == "PROVIDER_ERROR" and job.error_message and job.attempts == 1
     assert files_of(str(track.id)) == [] and leftover_workdirs() == []
 
     broken_ffmpeg.repair()
     retried = client.post(f"/api/tracks/{track.id}/retry", headers=auth)
     assert retried.status_code == 200, retried.text
     assert retried.json()["status"] == "generated" and retried.json()["error_message"] is None
+    assert retried.json()["job"]["attempts"] == 2 and retried.json()["job"]["status"] == "succeeded"
+    assert db.scalar(select(func.count()).select_from(Job)) == 1  # a retry runs the same job again
 
 
 def test_ffmpeg_failure_during_render_keeps_music_and_art(client: TestClient, auth, generated, broken_ffmpeg) -> None:
@@ -37,7 +42,7 @@ def test_ffmpeg_failure_during_render_keeps_music_and_art(client: TestClient, au
 
 
 def test_not_enough_disk_refuses_before_starting(client: TestClient, auth, generated, monkeypatch) -> None:
-    monkeypatch.setattr(get_settings(), "min_free_bytes", 10**15)
+    monkeypatch.setattr(get_settings().storage, "min_free_bytes", 10**15)
     error = assert_error(client.post("/api/generate", json={"prompt": PROMPT, "duration": 900}, headers=auth), 507, "INSUFFICIENT_STORAGE")
     assert "disk space" in error["detail"]
     assert_error(client.post("/api/render", json={"track_id": generated["id"]}, headers=auth), 507, "INSUFFICIENT_STORAGE")
@@ -58,10 +63,10 @@ def test_unknown_and_foreign_tracks_are_404(client: TestClient, auth, db, passwo
 
 
 def test_busy_tracks_cannot_be_deleted_or_rendered(client: TestClient, auth, db, user) -> None:
-    busy = add_track(db, user, status=TrackStatus.RENDERING)
+    busy = add_track(db, user, status=TrackStatus.RENDERING, job=("render", JobStatus.RUNNING))
     assert "wait" in assert_error(client.delete(f"/api/tracks/{busy.id}", headers=auth), 409, "CONFLICT")["detail"]
     assert_error(client.post("/api/render", json={"track_id": str(busy.id)}, headers=auth), 409, "CONFLICT")
-    failed = add_track(db, user, status=TrackStatus.FAILED, failed_stage="generate")
+    failed = add_track(db, user, status=TrackStatus.FAILED, job=("generate", JobStatus.FAILED))
     assert_error(client.post("/api/render", json={"track_id": str(failed.id)}, headers=auth), 409, "CONFLICT")
     fine = add_track(db, user, status=TrackStatus.GENERATED)
     assert_error(client.post(f"/api/tracks/{fine.id}/retry", headers=auth), 409, "CONFLICT")
@@ -72,12 +77,13 @@ def test_steps_interrupted_by_a_restart_become_retryable(db, user, auth) -> None
 
     from app.main import app
 
-    stuck = add_track(db, user, status=TrackStatus.RENDERING, stage="rendering video", progress=40)
-    with Client(app, raise_server_exceptions=False):  # start-up runs the recovery
-        pass
-    db.refresh(stuck)
-    assert stuck.status == "failed" and stuck.failed_stage == "render" and "retry" in stuck.error_message
-    assert stuck.stage is None and stuck.progress is None
+    stuck = add_track(db, user, status=TrackStatus.RENDERING, job=("render", JobStatus.RUNNING))
+    with Client(app, raise_server_exceptions=False) as client:  # start-up runs the recovery
+        track = client.get(f"/api/tracks/{stuck.id}", headers=auth).json()
+    assert track["status"] == "failed" and track["failed_stage"] == "render" and "retry" in track["error_message"]
+    assert track["stage"] is None and track["progress"] is None
+    assert track["job"]["status"] == "failed" and track["job"]["retryable"] is True
+    assert track["job"]["error_code"] == "INTERRUPTED"
 
 
 def test_pipeline_needs_sign_in(client: TestClient) -> None:

@@ -28,13 +28,13 @@ def test_stats_count_status_storage_and_quota(client: TestClient, auth, db, user
     add_track(db, user, status=TrackStatus.GENERATED, music_bytes=1000, image_bytes=200)
     add_track(db, user, status=TrackStatus.FAILED)
     add_track(db, user, status=TrackStatus.RENDERED, video_bytes=5000, created_at=datetime(2020, 1, 5, tzinfo=UTC))
-    monkeypatch.setattr(get_settings(), "monthly_generation_quota", 2)
+    monkeypatch.setattr(get_settings().usage, "monthly_generation_quota", 2)
     stats = client.get("/api/stats", headers=auth).json()
     assert stats["tracks_by_status"]["generated"] == 1 and stats["tracks_by_status"]["failed"] == 1
     assert stats["tracks_by_status"]["uploaded"] == 0 and stats["total_tracks"] == 3
     assert stats["storage_bytes"] == 6200
     assert stats["month_generations"] == 2 and stats["quota_used_percent"] == 100.0 and stats["quota_alert"] is True
-    monkeypatch.setattr(get_settings(), "monthly_generation_quota", 500)
+    monkeypatch.setattr(get_settings().usage, "monthly_generation_quota", 500)
     assert client.get("/api/stats", headers=auth).json()["quota_alert"] is False
 
 

@@ -113,7 +113,7 @@ def test_consent_problems_go_back_to_the_dashboard_with_a_reason(client, auth, g
 def test_not_configured_is_a_clear_error(client: TestClient, auth, monkeypatch) -> None:
     from app.config import get_settings
 
-    monkeypatch.setattr(get_settings(), "youtube_client_id", "")
+    monkeypatch.setattr(get_settings().youtube, "client_id", "")
     error = assert_error(client.get("/api/auth/youtube", headers=auth), 503, "YOUTUBE_NOT_CONFIGURED")
     assert "YOUTUBE_CLIENT_ID" in error["detail"]
     assert client.get("/api/auth/youtube/status", headers=auth).json()["configured"] is False

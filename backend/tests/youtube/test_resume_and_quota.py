@@ -142,7 +142,7 @@ def test_persistent_5xx_fails_retryably_and_retry_resumes(client: TestClient, au
     from app.config import get_settings
 
     # YouTube answers 503 to chunk 2 for longer than our retries last.
-    google.fail_chunk(2, status=503, times=get_settings().youtube_retry_attempts + 1)
+    google.fail_chunk(2, status=503, times=get_settings().youtube.retry_attempts + 1)
     assert_error(client.post("/api/upload", json=upload_body(rendered), headers=auth), 502, "STEP_FAILED")
     track = client.get(f"/api/tracks/{rendered.id}", headers=auth).json()
     assert track["status"] == "failed" and track["failed_stage"] == "upload" and "temporary" in track["error_message"]

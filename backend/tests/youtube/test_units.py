@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 from pydantic import ValidationError
 
-from app.config import Settings
+from app.config import YouTubeSettings
 from app.tracks.models import Track
 from app.youtube import quota
 from app.youtube.defaults import defaults_for
@@ -64,4 +64,4 @@ def test_defaults_stay_within_limits_for_long_prompts() -> None:
 def test_chunk_size_must_be_a_multiple_of_256_kib(monkeypatch) -> None:
     monkeypatch.setenv("YOUTUBE_CHUNK_BYTES", str(300 * 1024))
     with pytest.raises(ValidationError, match="multiple of 262144"):
-        Settings()
+        YouTubeSettings()

@@ -24,8 +24,8 @@ def test_upload_sends_the_file_in_chunks_and_saves_the_video(client: TestClient,
         row = db.execute(text("SELECT bytes_confirmed, session_uri FROM upload_sessions")).one()
         seen.append((start, row.bytes_confirmed))
         assert row.session_uri and "upload_id" not in row.session_uri  # encrypted at rest
-        progress = db.execute(text("SELECT stage, progress FROM tracks")).one()
-        assert progress.stage == "uploading to YouTube"
+        progress = db.execute(text("SELECT kind, stage, progress FROM jobs WHERE status = 'running'")).one()
+        assert (progress.kind, progress.stage) == ("upload", "uploading to YouTube")
 
     google.on_chunk = on_chunk
     response = client.post("/api/upload", json=upload_body(rendered, publish_at=None), headers=auth)

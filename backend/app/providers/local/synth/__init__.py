@@ -10,7 +10,9 @@ from pathlib import Path
 
 from app.media.audio import encode_audio
 from app.media.ffmpeg import MediaError, duration_of
-from app.providers.base import AudioResult, ProgressFn, ProviderError
+from app.core.errors import ProviderError
+from app.core.progress import ProgressFn
+from app.providers.base import AudioResult
 
 from . import engine
 

@@ -7,32 +7,38 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session
 
 from app.auth.models import User
+from app.batches.models import BatchItem
 from app.batches.schemas import BatchUploadOptions
-from app.pipeline import generate, publish, render
-from app.pipeline.retry import retry
+from app.jobs import queries, runner
+from app.tracks import generate, steps
 from app.tracks.models import Track, TrackStatus
 from app.tracks.schemas import GenerateRequest
-from app.tracks.service import claim
+from app.youtube import publish
 from app.youtube.defaults import defaults_for
 from app.youtube.schemas import UploadRequest
 
-STEP_OF_STAGE = {"generate": "generating", "render": "rendering", "upload": "uploading"}
+STATUS_OF_KIND = {"generate": "generating", "render": "rendering", "upload": "uploading"}
 
 
-def create_track(db: Session, *, user: User, prompt: str, duration: int) -> Track:
-    return generate.create(db, user=user, request=GenerateRequest(prompt=prompt, duration=duration))
-
-
-def make_music(db: Session, *, track: Track, on_step: Callable[[str], None]) -> Track:
-    """The first half: the track generated (a first run, or a retry of a failed generation;
-    a track that failed later is left for `finish`). Raises the step's AppError (the track
-    is then `failed`, retryable) when it fails."""
-    if track.status == TrackStatus.GENERATING:
-        generate.run(db, track=track)
-    elif track.status == TrackStatus.FAILED and track.failed_stage == "generate":
+def make_music(db: Session, *, user: User, item: BatchItem, duration: int, on_step: Callable[[str], None]) -> Track:
+    """The first half: the item's track generated — made now (committed together with the
+    item's link to it and its job), or retried after a failed generation. A track that failed
+    later is left for `finish`. Raises the step's AppError when it fails (the track is then
+    `failed`, retryable)."""
+    track = db.get(Track, item.track_id) if item.track_id else None
+    if track is None:
+        track, _ = generate.create(db, user=user, request=GenerateRequest(prompt=item.prompt, duration=duration))
+        item.track_id = track.id
+        runner.run(db, steps.GENERATE, track)
+    elif track.status == TrackStatus.FAILED and failed_kind(db, track) == "generate":
         on_step("generating")
-        retry(db, track=track)
+        steps.retry(db, track=track)
     return track
+
+
+def failed_kind(db: Session, track: Track) -> str | None:
+    job = queries.latest(db, "track", track.id)
+    return job.kind if job is not None and job.status == "failed" else None
 
 
 def finish(
@@ -41,14 +47,11 @@ def finish(
 ) -> Track:
     """The second half: rendered and uploaded as asked, retrying a failed render or upload."""
     if track.status == TrackStatus.FAILED:
-        on_step(STEP_OF_STAGE.get(track.failed_stage or "", "rendering"))
-        retry(db, track=track)
+        on_step(STATUS_OF_KIND.get(failed_kind(db, track) or "", "rendering"))
+        steps.retry(db, track=track)
     if (render_video or upload) and track.status == TrackStatus.GENERATED:
         on_step("rendering")
-        render.check_renderable(track)
-        claim(db, track=track, expected=TrackStatus.GENERATED, status=TrackStatus.RENDERING,
-              stage="rendering video", conflict="This track is already rendering")
-        render.run(db, track=track)
+        steps.render(db, track=track)
     if upload and track.status == TrackStatus.RENDERED:
         on_step("uploading")
         suggested = defaults_for(track)
