@@ -40,6 +40,8 @@ FASTEST_PULSE = 330.0  # the pulse search reaches sixteenths of slow songs
 GROUP_SCORE = 0.4  # log2 loudness ratio above which a pulse is a subdivision (dev set)
 FAST_BEAT = 160.0  # above this a pulse is grouped on weaker evidence (FAST_GROUP_SCORE)
 FAST_GROUP_SCORE = 0.0
+WEAK_SLOWEST = 70.0  # BPM: weak evidence never makes a beat slower than this
+MIN_BAND_SHARE = 0.05  # of the onset energy; below it a band does not judge the grouping
 PULSE_BONUS = 0.3
 LOW_BOOST = 2.0  # the kick and bass mark beats where arpeggios fill the subdivisions (dev set)
 LEVEL_SPAN = 1.3  # the final tracking keeps within this factor of the beat level's tempo
@@ -57,8 +59,9 @@ class Beats:
 
 @njit(cache=True, nogil=True)
 def _viterbi(log_beat: np.ndarray, log_other: np.ndarray, intervals: np.ndarray, log_trans: np.ndarray,
-             log_prior: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
-    """Most likely state path; returns each frame's (tempo index, position) as two rows."""
+             log_prior: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
+    """Most likely state path; returns each frame's (tempo index, position) as two rows.
+    A beat of tempo i can follow only tempi lo[i]..hi[i]-1 (the others are too far)."""
     n_frames = log_beat.shape[0]
     k = intervals.shape[0]
     offsets = np.zeros(k + 1, np.int64)
@@ -79,20 +82,20 @@ def _viterbi(log_beat: np.ndarray, log_other: np.ndarray, intervals: np.ndarray,
     back = np.zeros((n_frames, k), np.int16)
     for t in range(1, n_frames):
         lb = log_beat[t]
-        lo = log_other[t]
+        ln = log_other[t]
         for i in range(k):
             o = offsets[i]
             best = -np.inf
-            arg = 0
-            for j in range(k):
+            arg = lo[i]
+            for j in range(lo[i], hi[i]):
                 v = prev[offsets[j] + intervals[j] - 1] + log_trans[j, i]
                 if v > best:
                     best = v
                     arg = j
-            cur[o] = best + log_prior[i] + (lb if zone[o] else lo)
+            cur[o] = best + log_prior[i] + (lb if zone[o] else ln)
             back[t, i] = arg
             for p in range(1, intervals[i]):
-                cur[o + p] = prev[o + p - 1] + (lb if zone[o + p] else lo)
+                cur[o + p] = prev[o + p - 1] + (lb if zone[o + p] else ln)
         top = cur.max()
         for s in range(n_states):
             prev[s] = cur[s] - top
@@ -132,11 +135,14 @@ def decode_frames(activation: np.ndarray, min_bpm: float, max_bpm: float, prior:
     """Beat frames of the most likely path with tempi between min_bpm and max_bpm (without
     `prior`: with a small reward per beat instead of the tempo prior)."""
     eps = 1e-3
-    a = np.clip(activation, 0, 1) * (1 - 2 * eps) + eps
+    a = np.clip(activation.astype(np.float64), 0, 1) * (1 - 2 * eps) + eps  # one compiled signature
     log_beat = np.log(a)
     log_other = np.log(1 - a) - math.log(OBSERVATION_LAMBDA - 1)
     intervals, log_trans, log_prior = _model(min_bpm, max_bpm, prior)
-    path = _viterbi(log_beat, log_other, intervals, log_trans, log_prior)
+    reachable = np.isfinite(log_trans)  # [from, to]
+    lo = np.argmax(reachable, axis=0).astype(np.int64)
+    hi = (len(intervals) - np.argmax(reachable[::-1], axis=0)).astype(np.int64)
+    path = _viterbi(log_beat, log_other, intervals, log_trans, log_prior, lo, hi)
     return np.flatnonzero(path[1] == 0)
 
 
@@ -147,12 +153,13 @@ def _pulse_accents(frames: np.ndarray, accents: np.ndarray) -> np.ndarray:
     return np.maximum(np.maximum(scaled[:, idx - 1], scaled[:, idx]), scaled[:, idx + 1])
 
 
-def _grouping(x: np.ndarray, groups: tuple[int, ...] = (2, 3)) -> tuple[int, int, float]:
+def _grouping(x: np.ndarray, judges: list[int], groups: tuple[int, ...] = (2, 3)) -> tuple[int, int, float]:
     """How a pulse groups: for groups of 2 and 3, the phase whose pulses are loudest and how
-    much louder they are than the rest (log2 ratio) in the low or the high band, whichever
-    agrees less — a subdivision is quieter than its beat in both (the kick and bass on the
-    beat, the hi-hat accented there), while between beats the kick and the snare disagree
-    (the kick louder low, the snare louder high), which keeps beats apart."""
+    much louder they are than the rest (log2 ratio) in the judging band that agrees least —
+    the low band and the high band, those that carry sound. A subdivision is quieter than
+    its beat in both (the kick and bass on the beat, the hi-hat accented there), while
+    between beats the kick and the snare disagree (the kick louder low, the snare louder
+    high), which keeps beats apart."""
     best = (2, 0, -np.inf)
     for m in groups:
         n = (x.shape[1] // m) * m
@@ -162,7 +169,7 @@ def _grouping(x: np.ndarray, groups: tuple[int, ...] = (2, 3)) -> tuple[int, int
         p = int(np.argmax(phases.sum(axis=0)))
         others = np.delete(phases, p, axis=1).mean(axis=1)
         ratios = np.log2((phases[:, p] + 1e-3) / (others + 1e-3))
-        score = float(min(ratios[0], ratios[2]))  # kick and bass, cymbals
+        score = float(min(ratios[j] for j in judges))
         if score > best[2]:
             best = (m, p, score)
     return best
@@ -170,20 +177,24 @@ def _grouping(x: np.ndarray, groups: tuple[int, ...] = (2, 3)) -> tuple[int, int
 
 def beat_level(pulse: np.ndarray, accents: np.ndarray) -> float:
     """The beat's tempo (BPM), from the fastest regular pulse: group the pulse by 2 or 3 while
-    its phases differ clearly in loudness (a subdivision under a beat), or while it is faster
-    than a beat can be; stop before the tempo falls below SLOWEST_BEAT."""
+    its phases differ clearly in loudness (a subdivision under a beat), or, on weaker
+    evidence, while it is faster than a beat usually is; stop before the beat gets slow."""
+    share = accents.sum(axis=1) / (accents.sum() + 1e-9)
+    heard = share >= MIN_BAND_SHARE  # a band with (almost) nothing in it judges nothing
+    rows = np.flatnonzero(heard)
+    judges = [int(np.searchsorted(rows, b)) for b in (0, 2) if heard[b]] or list(range(len(rows)))
     level = pulse
     while len(level) > 8:
         tempo = 60 * FPS / float(np.median(np.diff(level)))
-        x = _pulse_accents(level, accents)
-        m, p, score = _grouping(x)
+        x = _pulse_accents(level, accents)[rows]
+        m, p, score = _grouping(x, judges)
         if score < GROUP_SCORE and tempo > FAST_BEAT:
-            # a fast pulse halves on weaker evidence (never into thirds: that is how a
-            # swung beat would read), unless that makes a slow beat
-            m, p, score = _grouping(x, (2,))
-            if tempo > FASTEST_BEAT:
-                score = max(score, GROUP_SCORE)
-            elif score >= FAST_GROUP_SCORE and tempo / 2 >= 70:
+            # a fast pulse groups on weaker evidence, unless that makes a slow beat (a swung
+            # fast beat reads a little like triplets)
+            options = [(mm, pp, sc) for mm, pp, sc in (_grouping(x, judges, (g,)) for g in (2, 3))
+                       if tempo / mm >= WEAK_SLOWEST and (sc >= FAST_GROUP_SCORE or tempo > FASTEST_BEAT)]
+            if options:
+                m, p, score = max(options, key=lambda o: o[2])
                 score = GROUP_SCORE
         if tempo / m < SLOWEST_BEAT or score < GROUP_SCORE:
             return tempo

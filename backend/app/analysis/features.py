@@ -37,6 +37,7 @@ class Features:
     onset_mid: np.ndarray
     onset_high: np.ndarray  # flux above HIGH_HZ
     accents: np.ndarray  # (3, frames): low, mid, high flux of a nearly linear spectrum (how loud each onset is)
+    harmonic: np.ndarray  # harmonic change per frame (chroma flux): where chords and notes change
     mel: np.ndarray  # (N_MELS, frames), log-compressed
     rms_db: np.ndarray  # frame energy in dBFS
     chroma: np.ndarray  # (12, chroma frames), each frame summing to 1 (or 0 in silence)
@@ -69,6 +70,13 @@ def decode(path: Path) -> np.ndarray:
     if len(stereo) < SR:
         raise MediaError("the audio is shorter than one second")
     return stereo
+
+
+@lru_cache(maxsize=1)
+def _frame_chroma() -> np.ndarray:
+    import librosa
+
+    return librosa.filters.chroma(sr=SR, n_fft=N_FFT, tuning=0.0, base_c=True).astype(np.float32)
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +129,11 @@ def compute(mono: np.ndarray) -> Features:
     lin_diff = np.maximum(lin[:, 1:] - maximum_filter1d(lin, size=3, axis=0)[:, :-1], 0.0)
     lin_diff = np.concatenate([np.zeros((N_MELS, 1), np.float32), lin_diff], axis=1)
     accents = np.stack([lin_diff[low].sum(axis=0), lin_diff[mid].sum(axis=0), lin_diff[high].sum(axis=0)])
+    # Harmonic change: legato strings, organ and voices start notes too softly for the flux
+    # above, but their harmony still moves on the beat.
+    fc = np.log1p(100.0 * (_frame_chroma() @ mag) / peak)
+    fc = uniform_filter1d(fc, size=3, axis=1)
+    harmonic = np.concatenate([np.zeros(2, np.float32), np.maximum(fc[:, 2:] - fc[:, :-2], 0).sum(axis=0)])
     power = (mag**2).sum(axis=0) / (N_FFT * N_FFT / 8)  # Parseval with the Hann window's energy
     bins = np.fft.rfftfreq(N_FFT, 1 / SR).astype(np.float32)
     total = mag.sum(axis=0) + 1e-9
@@ -136,7 +149,8 @@ def compute(mono: np.ndarray) -> Features:
     return Features(
         duration=len(mono) / SR,
         onset=diff.sum(axis=0), onset_low=diff[low].sum(axis=0), onset_mid=diff[mid].sum(axis=0),
-        onset_high=diff[high].sum(axis=0), accents=accents.astype(np.float32), mel=log_mel,
+        onset_high=diff[high].sum(axis=0), accents=accents.astype(np.float32),
+        harmonic=harmonic.astype(np.float32), mel=log_mel,
         rms_db=(10 * np.log10(np.maximum(power, 1e-10))).astype(np.float32),
         chroma=chroma.astype(np.float32), chroma_energy=energy.astype(np.float32),
         bass_chroma=bass.astype(np.float32), centroid=centroid.astype(np.float32),

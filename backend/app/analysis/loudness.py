@@ -23,15 +23,17 @@ def integrated_lufs(stereo: np.ndarray, rate: int) -> float:
     gain = float(np.prod([s.passband_gain for s in stages]))
     x = np.asarray(stereo, dtype=np.float32)
     channels = np.ascontiguousarray((x[:, None] if x.ndim == 1 else x).T)  # float32 halves the time
-    block, step = int(BLOCK * rate), int(STEP * rate)
-    if channels.shape[1] < block:
+    step = int(STEP * rate)
+    per_block = round(BLOCK / STEP)  # a 400 ms block is four 100 ms steps
+    n_steps = channels.shape[1] // step
+    if n_steps < per_block:
         return float("-inf")
-    starts = np.arange(0, channels.shape[1] - block + 1, step)
-    summed = np.zeros(len(starts))
+    steps = np.zeros(n_steps)
     for ch in channels:  # channel weights are 1.0 for left, right and centre
-        y = sosfilt(sos.astype(np.float32), ch) * gain
-        power = np.concatenate([[0.0], np.cumsum(y.astype(np.float64) ** 2)])
-        summed += (power[starts + block] - power[starts]) / block  # mean square per block
+        y = sosfilt(sos.astype(np.float32), ch)[: n_steps * step] * np.float32(gain)
+        steps += np.einsum("ij,ij->i", y.reshape(n_steps, step), y.reshape(n_steps, step), dtype=np.float64)
+    window = np.convolve(steps, np.ones(per_block), mode="valid")
+    summed = window / (per_block * step)  # mean square per 400 ms block, summed over channels
     with np.errstate(divide="ignore"):
         loud = -0.691 + 10 * np.log10(summed)
     gated = summed[loud >= ABSOLUTE_GATE]

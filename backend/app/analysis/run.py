@@ -22,7 +22,7 @@ def analyse_samples(stereo: np.ndarray, progress: Callable[[float], None] | None
     report = progress or (lambda _: None)
     x = np.asarray(stereo, dtype=np.float32)
     lufs = loudness.integrated_lufs(x, features.SR)
-    mono = x if x.ndim == 1 else x.mean(axis=1)
+    mono = x if x.ndim == 1 else (x[:, 0] + x[:, 1]) * np.float32(0.5)
     f = features.compute(np.ascontiguousarray(mono, dtype=np.float32))
     report(0.4)
     b = beat_tracker.track_features(f)
