@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 import wave
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -199,7 +199,7 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
     return audio, truth
 
 
-@lru_cache(maxsize=None)
+@cache
 def onset_lead(program: int) -> float:
     """Seconds from a note-on to the note being heard (its envelope reaching a third of its
     peak) for a General MIDI program in the sound font: bowed strings and flutes swell
