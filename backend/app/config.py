@@ -5,6 +5,7 @@ Each group reads its own variables; the variable names are the documented ones (
 (`settings.youtube.chunk_bytes`). Secrets are validated at start-up so a misconfigured studio
 fails loudly instead of signing tokens with a placeholder."""
 
+import ipaddress
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +49,24 @@ class WebSettings(_Group):
     media_url_ttl_seconds: int = Field(default=6 * 3600, ge=60)
     max_request_bytes: int = Field(default=1_000_000, ge=1024)  # JSON bodies; uploads have their own cap
     cors_origins: list[str] = ["http://localhost:3000", "http://127.0.0.1:3000"]
+    # Peers whose X-Forwarded-For is believed (its last hop is the client): addresses or CIDR
+    # ranges, comma-separated. The dashboard's server runs on this machine and sets the header
+    # to its own client's socket address; from anyone else the header is ignored.
+    trusted_proxies: str = "127.0.0.1,::1"
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, v: str) -> str:
+        for part in filter(None, (p.strip() for p in v.split(","))):
+            try:
+                ipaddress.ip_network(part, strict=False)
+            except ValueError as exc:
+                raise ValueError(f"TRUSTED_PROXIES: {part!r} is not an IP address or network") from exc
+        return v
+
+    @property
+    def trusted_proxy_networks(self) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+        return [ipaddress.ip_network(p.strip(), strict=False) for p in self.trusted_proxies.split(",") if p.strip()]
 
 
 class StorageSettings(_Group):

@@ -2,17 +2,19 @@ from fastapi import APIRouter, Request, status
 
 from app.auth import service
 from app.auth.deps import CurrentPrincipal, CurrentUser
-from app.auth.schemas import LoginRequest, RefreshRequest, TokenPair, UserPublic
+from app.auth.client_address import client_address
+from app.auth.schemas import LoginRequest, LoginResult, RefreshRequest, TokenPair, UserPublic
 from app.db import DbSession
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 
 
 @router.post("/login")
-def login(body: LoginRequest, request: Request, db: DbSession) -> TokenPair:
-    """Exchange email + password for an access token (15 min) and a refresh token (7 days)."""
-    client = request.client.host if request.client else "unknown"
-    return service.login(db, email=body.email, password=body.password, client=client)
+def login(body: LoginRequest, request: Request, db: DbSession) -> LoginResult:
+    """Exchange email + password for an access token (15 min) and a refresh token (7 days),
+    plus a device token to send with this browser's next sign-in."""
+    return service.login(db, email=body.email, password=body.password, client=client_address(request),
+                         device_token=body.device_token)
 
 
 @router.post("/refresh")

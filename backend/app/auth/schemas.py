@@ -7,6 +7,11 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field
 class LoginRequest(BaseModel):
     email: EmailStr
     password: str = Field(min_length=1, max_length=200)
+    device_token: str | None = Field(
+        default=None, max_length=2000,
+        description="The `device_token` of an earlier sign-in from this browser, if it kept one: repeated "
+                    "failed sign-ins by others (to this account or from the same address) then do not lock it out",
+    )
 
 
 class RefreshRequest(BaseModel):
@@ -18,6 +23,12 @@ class TokenPair(BaseModel):
     refresh_token: str
     token_type: str = "bearer"
     expires_in: int  # seconds until the access token expires
+
+
+class LoginResult(TokenPair):
+    device_token: str = Field(description="Keep it (e.g. in a long-lived httpOnly cookie) and send it with the "
+                                          "next sign-in from this browser; it proves nothing but that this "
+                                          "browser signed in before")
 
 
 class UserPublic(BaseModel):

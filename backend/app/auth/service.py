@@ -8,7 +8,8 @@ from sqlalchemy.orm import Session
 
 from app.auth import passwords, tokens
 from app.auth.models import AuthSession, RefreshToken, User
-from app.auth.schemas import TokenPair
+from app.auth.client_address import throttle_key
+from app.auth.schemas import LoginResult, TokenPair
 from app.auth.throttle import login_throttle
 from app.config import get_settings
 from app.errors import Unauthorized
@@ -28,21 +29,23 @@ def _issue_pair(db: Session, *, user: User, session_id: uuid.UUID) -> TokenPair:
     )
 
 
-def login(db: Session, *, email: str, password: str, client: str) -> TokenPair:
+def login(db: Session, *, email: str, password: str, client: str, device_token: str | None = None) -> LoginResult:
     email = email.lower()
-    login_throttle.check(email=email, client=client)
+    address = throttle_key(client)
     user = db.scalar(select(User).where(User.email == email))
+    device = tokens.device_id(device_token, user_id=user.id) if user is not None else None
+    login_throttle.check(email=email, address=address, device=device)
     ok = passwords.verify_password(password, user.password_hash if user else passwords.DUMMY_HASH)
     if user is None or not ok:
-        login_throttle.failed(email=email, client=client)
+        login_throttle.failed(email=email, address=address, device=device)
         raise Unauthorized("Incorrect email or password", error_code="INVALID_CREDENTIALS")
-    login_throttle.succeeded(email=email, client=client)
+    login_throttle.succeeded(email=email, address=address, device=device)
     session = AuthSession(id=uuid.uuid4(), user_id=user.id)
     db.add(session)
     db.flush()
     pair = _issue_pair(db, user=user, session_id=session.id)
     db.commit()
-    return pair
+    return LoginResult(**pair.model_dump(), device_token=tokens.create_device_token(user_id=user.id))
 
 
 def _revoke_session(db: Session, session_id: uuid.UUID, reason: str) -> None:

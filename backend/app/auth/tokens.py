@@ -72,3 +72,29 @@ def decode(token: str, *, expected: TokenType) -> TokenClaims:
 def fingerprint(token: str) -> str:
     """What the database keeps of a refresh token."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+# --- Device tokens: "this browser signed in to this account before" ---------------------------
+DEVICE_TOKEN_DAYS = 180
+
+
+def create_device_token(*, user_id: uuid.UUID) -> str:
+    """Given with every successful sign-in. It opens nothing by itself: it only lets the sign-in
+    throttle tell the owner's browser from whoever is guessing (see throttle.py)."""
+    now = datetime.now(UTC)
+    return _encode({"sub": str(user_id), "jti": str(uuid.uuid4()), "type": "device", "iat": now,
+                    "exp": now + timedelta(days=DEVICE_TOKEN_DAYS)})
+
+
+def device_id(token: str | None, *, user_id: uuid.UUID) -> str | None:
+    """The token's id when it is a valid, unexpired device token for this user; else None."""
+    if not token:
+        return None
+    try:
+        claims = jwt.decode(token, get_settings().auth.jwt_secret, algorithms=[ALGORITHM],
+                            options={"require": ["exp", "sub", "jti", "type"]})
+    except jwt.PyJWTError:
+        return None
+    if claims.get("type") != "device" or claims.get("sub") != str(user_id):
+        return None
+    return str(claims["jti"])

@@ -15,7 +15,8 @@ export interface paths {
         put?: never;
         /**
          * Login
-         * @description Exchange email + password for an access token (15 min) and a refresh token (7 days).
+         * @description Exchange email + password for an access token (15 min) and a refresh token (7 days),
+         *     plus a device token to send with this browser's next sign-in.
          */
         post: operations["login_api_auth_login_post"];
         delete?: never;
@@ -289,6 +290,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Job
+         * @description A job's status, stage and progress (0–1), error and cost.
+         */
+        get: operations["get_job_api_jobs__job_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{job_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Job Events
+         * @description The job's events as they happen; ends after `completed` or `error`. Resumable with
+         *     `Last-Event-ID`.
+         */
+        get: operations["job_events_api_jobs__job_id__events_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/render": {
         parameters: {
             query?: never;
@@ -348,6 +390,27 @@ export interface paths {
          * @description Delete the track and every file it has.
          */
         delete: operations["delete_track_api_tracks__track_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tracks/{track_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Track Events
+         * @description Every job of the track as it happens (generate, render, upload, retries), until the
+         *     client disconnects. Starts with the newest job's events; resumable with `Last-Event-ID`.
+         */
+        get: operations["track_events_api_tracks__track_id__events_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -664,8 +727,90 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** JobPublic */
+        JobPublic: {
+            /**
+             * Attempts
+             * @description 1 on the first run; each retry adds one
+             */
+            attempts: number;
+            /**
+             * Cost Usd
+             * @description Estimated provider spend booked to this job
+             */
+            cost_usd: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Error Code */
+            error_code: string | null;
+            /** Error Message */
+            error_message: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @description generate | render | upload | …
+             */
+            kind: string;
+            /**
+             * Progress
+             * @description Share of the job done, 0–1; never goes down within an attempt
+             */
+            progress: number;
+            /**
+             * Retryable
+             * @description For a failed job: whether POST …/retry can run it again
+             */
+            retryable: boolean | null;
+            /**
+             * Stage
+             * @description What the job is doing now, e.g. 'rendering video'
+             */
+            stage: string | null;
+            /** Started At */
+            started_at: string | null;
+            status: components["schemas"]["JobStatus"];
+            /**
+             * Step
+             * @description The registered step, e.g. 'track.render'
+             */
+            step: string;
+            /**
+             * Subject Id
+             * Format: uuid
+             */
+            subject_id: string;
+            /**
+             * Subject Type
+             * @description What the job works on: track, …
+             */
+            subject_type: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * JobStatus
+         * @enum {string}
+         */
+        JobStatus: "queued" | "running" | "succeeded" | "failed" | "cancelled";
         /** LoginRequest */
         LoginRequest: {
+            /**
+             * Device Token
+             * @description The `device_token` of an earlier sign-in from this browser, if it kept one: repeated failed sign-ins by others (to this account or from the same address) then do not lock it out
+             */
+            device_token?: string | null;
             /**
              * Email
              * Format: email
@@ -673,6 +818,25 @@ export interface components {
             email: string;
             /** Password */
             password: string;
+        };
+        /** LoginResult */
+        LoginResult: {
+            /** Access Token */
+            access_token: string;
+            /**
+             * Device Token
+             * @description Keep it (e.g. in a long-lived httpOnly cookie) and send it with the next sign-in from this browser; it proves nothing but that this browser signed in before
+             */
+            device_token: string;
+            /** Expires In */
+            expires_in: number;
+            /** Refresh Token */
+            refresh_token: string;
+            /**
+             * Token Type
+             * @default bearer
+             */
+            token_type: string;
         };
         /** QuotaPublic */
         QuotaPublic: {
@@ -796,6 +960,8 @@ export interface components {
             id: string;
             /** Image Url */
             image_url: string | null;
+            /** @description The track's newest job: follow it live at /api/jobs/{id}/events */
+            job?: components["schemas"]["JobPublic"] | null;
             /** Music Bytes */
             music_bytes: number;
             /** Music Url */
@@ -1015,7 +1181,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPair"];
+                    "application/json": components["schemas"]["LoginResult"];
                 };
             };
             /** @description Validation Error */
@@ -1411,6 +1577,71 @@ export interface operations {
             };
         };
     };
+    get_job_api_jobs__job_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobPublic"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    job_events_api_jobs__job_id__events_get: {
+        parameters: {
+            query?: {
+                /** @description Resume after this event id (as Last-Event-ID) */
+                last_event_id?: number | null;
+            };
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: stage_update, progress, message, cost_update, completed, error (JSON data); comment lines keep the connection alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     render_api_render_post: {
         parameters: {
             query?: never;
@@ -1512,6 +1743,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    track_events_api_tracks__track_id__events_get: {
+        parameters: {
+            query?: {
+                /** @description Resume after this event id (as Last-Event-ID) */
+                last_event_id?: number | null;
+            };
+            header?: never;
+            path: {
+                track_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: stage_update, progress, message, cost_update, completed, error (JSON data); comment lines keep the connection alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
             };
             /** @description Validation Error */
             422: {
