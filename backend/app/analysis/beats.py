@@ -182,6 +182,8 @@ def beat_level(pulse: np.ndarray, accents: np.ndarray) -> float:
     share = accents.sum(axis=1) / (accents.sum() + 1e-9)
     heard = share >= MIN_BAND_SHARE  # a band with (almost) nothing in it judges nothing
     rows = np.flatnonzero(heard)
+    if len(rows) == 0:
+        return 60 * FPS / float(np.median(np.diff(pulse)))
     judges = [int(np.searchsorted(rows, b)) for b in (0, 2) if heard[b]] or list(range(len(rows)))
     level = pulse
     while len(level) > 8:
@@ -261,6 +263,8 @@ def activation(f: Features) -> np.ndarray:
 
 
 def track_features(f: Features) -> Beats:
+    if float(f.onset.max()) <= 1e-6:  # silence (or a constant tone): nothing to stand a beat on
+        return Beats(np.array([]), 0.0, np.array([]), 0.0)
     def scaled(x: np.ndarray) -> np.ndarray:
         return x / (float(np.percentile(x, 99)) + 1e-9)
 

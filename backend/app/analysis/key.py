@@ -14,10 +14,10 @@ MAJOR = np.array([6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.
 MINOR = np.array([6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17])
 BASS_WEIGHT = 0.5
 ENDING_WEIGHT = 0.5  # the last seconds (songs end on the tonic) count again
-START_WEIGHT = 0.5  # and the first ones (they start there)
+START_WEIGHT = 1.0  # and the first ones (they start there)
 # A played note also sounds its fifth (3rd harmonic) and major third (5th harmonic), which
 # pulls an audio chroma towards the dominant; the profiles are given that colouring too.
-FIFTH, THIRD = 0.3, 0.1
+FIFTH, THIRD = 0.5, 0.2
 
 
 @dataclass(frozen=True)
