@@ -29,6 +29,8 @@ from app.config import get_settings  # noqa: E402
 from app.db import Base, get_engine, session_factory  # noqa: E402
 
 BACKEND = Path(__file__).resolve().parents[1]
+# Fixtures for tests against the API as a real process (tests/api_process.py).
+pytest_plugins = ["tests.api_process"]
 PASSWORD = "correct horse battery"
 
 
