@@ -1,24 +1,36 @@
-"""Tempo and beats: a hidden Markov model over tempo and beat phase, decoded with Viterbi.
+"""Tempo and beats: a hidden Markov model over tempo and beat phase, decoded with Viterbi,
+run twice — once to find the music's fastest regular pulse, once to track the beat.
 
-The state space is the "bar pointer" model of Krebs, Böck and Widmer (2015) at the beat
+The model is the "bar pointer" state space of Krebs, Böck and Widmer (2015) at the beat
 level, the algorithm behind madmom's DBN beat tracker (BSD code; reimplemented here, with
 none of madmom's trained models): a state is (beat period in frames, position within the
 beat); the position advances one step a frame, and only when it wraps — on a beat — may
 the period change, to a nearby one (probability falling off exponentially with the tempo
-ratio). That follows drift and ramps, and keeps a steady beat through a bar with no
-onsets. The observation is our onset activation: high inside the short window around each
+ratio). That follows drift and ramps, and keeps a steady beat through bars without onsets.
+The observation is an onset activation in [0, 1]: high inside a short window around each
 beat, low elsewhere.
 
-Which level is "the beat" (octave errors): the model prefers the level whose beats land on
-the most onset evidence, and a broad prior on tempo (log-normal around PRIOR_BPM) settles
-what the evidence leaves open. The activation weighs low and middle bands (kick, snare,
-bass, chord attacks: what falls on the beat) above the cymbals that fill the subdivisions,
-so the level found is the one a video editor cuts on: the notated beat — the quarter note
-in 4/4 and 3/4, the dotted quarter in 6/8 — not the eighth-note pulse of a hi-hat and not
-every other beat of a fast song.
+Which level is "the beat" — the classic octave error — is decided on purpose, as a video
+editor would cut: on the notated beat (the quarter note in 4/4 and 3/4, the dotted quarter
+in 6/8), not on the eighth-note pulse of a hi-hat or an arpeggio, and not on every other
+beat of a fast song.
 
-Beats are then moved to the onset they belong to (the peak of the activation within a
-frame or three, interpolated between frames), so they are not late."""
+1. Pulse: the model runs from 55 to 330 BPM with a small reward per beat, so it settles on
+   the fastest regular pulse — often the eighths or sixteenths.
+2. Grouping: while the pulse's phases clearly differ in loudness — every other (or every
+   third) pulse louder in the low band (kick, bass) and in the high band (hi-hat accents)
+   alike — it is a subdivision, and it is grouped by 2 or 3. Between true beats the kick
+   and the snare disagree (the kick louder low, the snare louder high), so grouping stops
+   at the beat. A pulse faster than 160 BPM groups on weaker evidence and one faster than
+   200 always does; no grouping makes a beat slower than 55 BPM (70 on weak evidence).
+3. Tracking: the model runs again within a factor of 1.3 of that tempo (room for ramps and
+   drift, none for octave jumps) on an activation that weighs the low band double, since
+   the kick and the bass mark the beat where arpeggios fill the subdivisions.
+
+Beats are then moved to the onset they belong to (the peak of the onset function within
+three frames, interpolated between frames), so they are not late: on the evaluation set
+their mean offset is a few milliseconds and they fall within one video frame.
+The thresholds were chosen on the evaluation set's development half (bench/analysis.py)."""
 
 import math
 from dataclasses import dataclass
@@ -46,7 +58,7 @@ PULSE_BONUS = 0.3
 LOW_BOOST = 2.0  # the kick and bass mark beats where arpeggios fill the subdivisions (dev set)
 LEVEL_SPAN = 1.3  # the final tracking keeps within this factor of the beat level's tempo
 REFINE_FRAMES = 3  # how far a beat may move to its onset
-LATENCY = 0.0  # seconds added to every beat (the onset function's own delay), from the dev set
+LATENCY = 0.0  # seconds added to every beat; the dev set's mean offset is within ±5 ms, so none
 
 
 @dataclass(frozen=True)
