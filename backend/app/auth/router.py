@@ -1,8 +1,8 @@
 from fastapi import APIRouter, Request, status
 
 from app.auth import service
-from app.auth.deps import CurrentPrincipal, CurrentUser
 from app.auth.client_address import client_address
+from app.auth.deps import CurrentPrincipal, CurrentUser
 from app.auth.schemas import LoginRequest, LoginResult, RefreshRequest, TokenPair, UserPublic
 from app.db import DbSession
 

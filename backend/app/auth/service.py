@@ -7,8 +7,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.auth import passwords, tokens
-from app.auth.models import AuthSession, RefreshToken, User
 from app.auth.client_address import throttle_key
+from app.auth.models import AuthSession, RefreshToken, User
 from app.auth.schemas import LoginResult, TokenPair
 from app.auth.throttle import login_throttle
 from app.config import get_settings

@@ -7,8 +7,9 @@ from pydantic import BaseModel, Field, StringConstraints
 from app.jobs.schemas import JobPublic
 from app.tracks.models import TrackStatus
 from app.usage.report import QuotaUse
+from app.validation import TEXT
 
-Prompt = Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=500)]
+Prompt = Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=500), TEXT]
 Duration = Annotated[int, Field(ge=120, le=900, description="Seconds (2 to 15 minutes)")]
 
 

@@ -11,12 +11,13 @@ from app.auth.deps import CurrentUser
 from app.db import DbSession
 from app.tracks import service as tracks_service
 from app.tracks.schemas import TrackPublic
+from app.validation import Line
 from app.youtube import publish, service
 from app.youtube.defaults import defaults_for
 from app.youtube.schemas import AuthUrl, UploadDefaults, UploadRequest, YouTubeStatus
 
 router = APIRouter(prefix="/api", tags=["youtube"])
-OAuthParam = Annotated[str | None, Query(max_length=2048)]
+OAuthParam = Annotated[Line | None, Query(max_length=2048)]
 
 
 @router.get("/auth/youtube")

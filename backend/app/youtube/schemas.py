@@ -4,6 +4,8 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, Field, StringConstraints, ValidationInfo, field_validator
 
+from app.validation import LINE, Text
+
 Privacy = Literal["public", "unlisted", "private"]
 MAX_TAGS_CHARS = 500
 MAX_DESCRIPTION_BYTES = 5000
@@ -22,9 +24,9 @@ def _no_angle_brackets(value: str) -> str:
 
 class UploadRequest(BaseModel):
     track_id: uuid.UUID
-    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-    description: str = Field(default="", description=f"Up to {MAX_DESCRIPTION_BYTES} bytes (UTF-8), as YouTube counts")
-    tags: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]] = Field(
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), LINE]
+    description: Text = Field(default="", description=f"Up to {MAX_DESCRIPTION_BYTES} bytes (UTF-8), as YouTube counts")
+    tags: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), LINE]] = Field(
         default_factory=list, description=f"At most {MAX_TAGS_CHARS} characters in all, counted as YouTube does "
                                           "(commas between tags, quotes around tags with spaces)")
     privacy: Privacy = "private"
