@@ -86,3 +86,14 @@ class ProviderNotConfigured(AppError):
 
     status_code = 503
     error_code = "PROVIDER_NOT_CONFIGURED"
+
+
+class RangeNotSatisfiable(AppError):
+    """A byte range that starts past the end of the file; says the size, as RFC 9110 asks."""
+
+    status_code = 416
+    error_code = "RANGE_NOT_SATISFIABLE"
+
+    def __init__(self, size: int):
+        super().__init__(f"The requested range is outside the file ({size} bytes)",
+                         headers={"Content-Range": f"bytes */{size}"})
