@@ -1,7 +1,11 @@
 """Suggested title, description and tags for a track, from its prompt and duration and the
-description template in settings. Always within YouTube's limits, never with < or >."""
+description template in settings. Always within YouTube's limits, never with < or >, and never
+with characters nobody can see: control characters (a prompt stored before they were refused,
+or the template) become a space; zero-width, bidirectional and other format characters (which
+can reorder or hide text in a title) are dropped."""
 
 import re
+import unicodedata
 
 from app.config import get_settings
 from app.tracks.models import Track
@@ -15,8 +19,21 @@ STOPWORDS = {
 MAX_TAGS = 15
 
 
+FALLBACK_TITLE = "Ambient music"  # for a prompt with nothing visible in it
+
+
+def _visible(text: str, *, keep_newlines: bool = False) -> str:
+    out = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category == "Cf":
+            continue
+        out.append(" " if category == "Cc" and not (keep_newlines and char == "\n") else char)
+    return "".join(out)
+
+
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("<", "").replace(">", "")).strip()
+    return re.sub(r"\s+", " ", _visible(text).replace("<", "").replace(">", "")).strip()
 
 
 def duration_text(seconds: int) -> str:
@@ -29,7 +46,7 @@ def duration_text(seconds: int) -> str:
 def title_for(track: Track) -> str:
     prompt = _clean(track.prompt)
     # The first clause reads like a title; the rest of a long prompt belongs in the description.
-    head = re.split(r"[.;:!?\n]", prompt, maxsplit=1)[0].strip() or prompt
+    head = re.split(r"[.;:!?\n]", prompt, maxsplit=1)[0].strip() or prompt or FALLBACK_TITLE
     suffix = f" | {duration_text(track.duration)}"
     room = 100 - len(suffix)
     if len(head) > room:
@@ -51,6 +68,7 @@ def description_for(track: Track, *, title: str) -> str:
 
 
 def _clean_multiline(text: str) -> str:
+    text = _visible(text, keep_newlines=True)
     return "\n".join(line.replace("<", "").replace(">", "").rstrip() for line in text.strip().splitlines())
 
 
