@@ -21,6 +21,7 @@ import {
 import { refreshTokens } from "@/lib/auth/refresh";
 import type { TokenPair } from "@/lib/api/types";
 import { apiUrl } from "@/lib/env";
+import { EVENT_STREAM_PATH } from "@/lib/event-stream";
 import { setForwarded } from "@/lib/forwarded";
 
 type Session =
@@ -60,8 +61,14 @@ function sessionEndedJson(): NextResponse {
 async function forwardApi(req: NextRequest): Promise<NextResponse> {
   const target = new URL(req.nextUrl.pathname + req.nextUrl.search, apiUrl());
   const headers = setForwarded(new Headers(req.headers), req.headers, req.url);
+  // Event streams go to the route handlers that relay them unbuffered (lib/event-stream.ts),
+  // with the token and forwarding headers set here; everything else is rewritten to the API.
+  const forward = () =>
+    EVENT_STREAM_PATH.test(req.nextUrl.pathname)
+      ? NextResponse.next({ request: { headers } })
+      : NextResponse.rewrite(target, { request: { headers } });
   // A caller that brings its own token (curl through the dashboard) keeps it.
-  if (headers.has("authorization")) return NextResponse.rewrite(target, { request: { headers } });
+  if (headers.has("authorization")) return forward();
 
   const session = await resolveSession(req);
   if (session.kind === "ended") return sessionEndedJson();
@@ -69,7 +76,7 @@ async function forwardApi(req: NextRequest): Promise<NextResponse> {
   if (access) headers.set("authorization", `Bearer ${access}`);
   // The backend has no business with the dashboard's cookies.
   headers.delete("cookie");
-  const res = NextResponse.rewrite(target, { request: { headers } });
+  const res = forward();
   if (session.kind === "valid") carryTokens(req, res, session.renewed);
   return res;
 }

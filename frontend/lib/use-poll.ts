@@ -5,7 +5,8 @@ import { useEffect, useRef } from "react";
 export const POLL_INTERVAL_MS = 1000;
 
 /**
- * While `enabled`, call `fetchOnce` about once a second and hand each answer to `onData`.
+ * While `enabled`, call `fetchOnce` about once a second (or every `intervalMs`) and hand each
+ * answer to `onData`.
  * One request at a time (the next waits for the previous plus the interval), so a slow
  * server is never stacked with polls; the first tick comes after half an interval. A
  * missing answer (`undefined`, e.g. a 404) or a thrown error is skipped quietly and the
@@ -15,7 +16,7 @@ export const POLL_INTERVAL_MS = 1000;
 export function usePoll<T>(
   fetchOnce: (signal: AbortSignal) => Promise<T | undefined>,
   onData: (data: T) => void,
-  { enabled, key }: { enabled: boolean; key: string | null },
+  { enabled, key, intervalMs = POLL_INTERVAL_MS }: { enabled: boolean; key: string | null; intervalMs?: number },
 ): void {
   const fetcher = useRef(fetchOnce);
   const callback = useRef(onData);
@@ -36,13 +37,13 @@ export function usePoll<T>(
       } catch {
         // Network blips: the next tick tries again; the work itself runs on the server.
       }
-      if (!controller.signal.aborted) timer = setTimeout(tick, POLL_INTERVAL_MS);
+      if (!controller.signal.aborted) timer = setTimeout(tick, intervalMs);
     };
-    timer = setTimeout(tick, POLL_INTERVAL_MS / 2);
+    timer = setTimeout(tick, intervalMs / 2);
 
     return () => {
       controller.abort();
       clearTimeout(timer);
     };
-  }, [key, enabled]);
+  }, [key, enabled, intervalMs]);
 }

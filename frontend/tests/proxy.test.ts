@@ -194,3 +194,18 @@ describe("sign-in action: X-Forwarded-For to the API", () => {
     expect(sent.get("x-forwarded-host")).toBe("studio.test");
   });
 });
+
+describe("proxy: event streams", () => {
+  it("hands /events to the relaying route with the token set, instead of a (gzipped) rewrite", async () => {
+    for (const path of [
+      "/api/tracks/11111111-1111-4111-8111-111111111111/events",
+      "/api/jobs/22222222-2222-4222-8222-222222222222/events?last_event_id=4",
+    ]) {
+      const res = await proxy(request(path, fresh()));
+      expect(res.headers.get("x-middleware-rewrite")).toBeNull();
+      expect(res.headers.get("x-middleware-next")).toBe("1");
+      expect(res.headers.get("x-middleware-request-authorization")).toBe("Bearer a1");
+      expect(res.headers.get("x-middleware-override-headers")?.split(",")).not.toContain("cookie");
+    }
+  });
+});

@@ -7,7 +7,6 @@ import { toast } from "sonner";
 
 import { DurationField } from "@/components/shell/duration-field";
 import { StageProgress } from "@/components/tracks/stage-progress";
-import { useTrackPoll } from "@/components/tracks/use-track-poll";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -17,6 +16,7 @@ import { errorMessage } from "@/lib/api/errors";
 import type { Track } from "@/lib/api/types";
 import { cn } from "@/lib/utils";
 import { useHydrated } from "@/lib/use-hydrated";
+import { useTrackLive } from "@/lib/use-track-live";
 import { uuidv4 } from "@/lib/uuid";
 import { PROMPT_MAX, parseSeed, promptError } from "@/lib/validation";
 
@@ -44,8 +44,13 @@ export function GenerateForm() {
   const { seed, error: seedProblem } = parseSeed(seedText);
   const showPromptProblem = touched && promptProblem !== null;
 
-  // The POST runs the whole generation inline; this follows its stage and percent meanwhile.
-  useTrackPoll(job?.id ?? "", job !== null, (track) => setJob((j) => (j && j.id === track.id ? { ...j, track } : j)));
+  // The POST runs the whole generation inline; this follows its stage and percent meanwhile,
+  // from the track's event stream (polling when it fails: at first the track may not exist yet).
+  useTrackLive(job?.id ?? "", job !== null, {
+    accept: (event) => event.kind === "generate",
+    onLive: (live) => setJob((j) => (j ? { ...j, track: live } : j)),
+    onTrack: (track) => setJob((j) => (j && j.id === track.id ? { ...j, track } : j)),
+  });
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();

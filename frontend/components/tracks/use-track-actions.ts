@@ -7,9 +7,11 @@ import { toast } from "sonner";
 import { api, unwrap } from "@/lib/api/client";
 import { errorMessage } from "@/lib/api/errors";
 import type { Track, UploadRequest } from "@/lib/api/types";
+import { BUSY_STATUS } from "@/lib/track-events";
 import { isBusy } from "@/lib/track-status";
+import { useTrackLive } from "@/lib/use-track-live";
 
-import { newerTrack, useTrackPoll } from "./use-track-poll";
+import { newerTrack } from "./use-track-poll";
 
 const SUCCESS: Partial<Record<Track["status"], string>> = {
   generated: "Music and cover art are ready",
@@ -21,7 +23,8 @@ export type PendingAction = "render" | "retry" | "upload" | "delete" | null;
 
 /**
  * The live state of one track and what the creator can do with it. Render, retry and upload
- * run inline on the server (seconds to minutes); meanwhile the track is polled for its stage.
+ * run inline on the server (seconds to minutes); meanwhile the page follows the track's event
+ * stream for the stage and percent (polling when the stream fails, see useTrackLive).
  */
 export function useTrackActions(initial: Track) {
   const router = useRouter();
@@ -30,9 +33,13 @@ export function useTrackActions(initial: Track) {
   const reloading = useRef(false);
 
   const running = pending === "render" || pending === "retry" || pending === "upload";
-  useTrackPoll(track.id, isBusy(track.status) || running, (next) =>
-    setTrack((current) => newerTrack(current, next)),
-  );
+  // The step being waited for: an upload leaves the track "rendered" until its first event.
+  const expected = pending === "upload" ? "uploading" : track.status;
+  useTrackLive(track.id, isBusy(track.status) || running, {
+    accept: (event) => BUSY_STATUS[event.kind] === expected,
+    onLive: (live) => setTrack((current) => ({ ...current, ...live })),
+    onTrack: (next) => setTrack((current) => newerTrack(current, next)),
+  });
 
   const fetchTrack = useCallback(async () => {
     const { data } = await api.GET("/api/tracks/{track_id}", { params: { path: { track_id: initial.id } } });
