@@ -23,9 +23,14 @@ beat of a fast song.
    and the snare disagree (the kick louder low, the snare louder high), so grouping stops
    at the beat. A pulse faster than 160 BPM groups on weaker evidence and one faster than
    200 always does; no grouping makes a beat slower than 55 BPM (70 on weak evidence).
-3. Tracking: the model runs again within a factor of 1.3 of that tempo (room for ramps and
-   drift, none for octave jumps) on an activation that weighs the low band double, since
-   the kick and the bass mark the beat where arpeggios fill the subdivisions.
+   Without a cymbal band to judge by (acoustic music), or when the pulse search found no
+   real pulse (it sits at its ceiling: legato strings), the grouping is not trusted and
+   the level comes from periodicity instead: the autocorrelation of the onset function
+   under a log-normal tempo prior around 100 BPM.
+3. Tracking: the model runs again within a factor of 1.3 of that tempo (1.15 for a tempo
+   from periodicity) — room for ramps and drift, none for octave jumps — on an activation
+   that weighs the low band double, since the kick and the bass mark the beat where
+   arpeggios fill the subdivisions.
 
 Beats are then moved to the onset they belong to (the peak of the onset function within
 three frames, interpolated between frames), so they are not late: on the evaluation set
@@ -43,7 +48,7 @@ from app.analysis.features import FPS, Features, local_normalise
 MIN_BPM, MAX_BPM = 50.0, 220.0
 OBSERVATION_LAMBDA = 16  # the beat window is 1/16 of the beat period
 TRANSITION_LAMBDA = 100.0  # how sharply tempo changes are penalised, per beat
-PRIOR_BPM = 115.0
+PRIOR_BPM = 115.0  # (the final tracking centres its prior on the chosen level instead)
 PRIOR_OCTAVES = 1.0  # width (one standard deviation) of the tempo prior, in octaves
 PRIOR_WEIGHT = 1.0  # log-probability units per beat at one standard deviation
 SLOWEST_BEAT = 55.0  # BPM
@@ -56,6 +61,9 @@ WEAK_SLOWEST = 70.0  # BPM: weak evidence never makes a beat slower than this
 MIN_BAND_SHARE = 0.05  # of the onset energy; below it a band does not judge the grouping
 PULSE_BONUS = 0.3
 LOW_BOOST = 2.0  # the kick and bass mark beats where arpeggios fill the subdivisions (dev set)
+ACF_PRIOR_BPM = 100.0  # centre of the periodicity estimate's tempo prior (one octave wide)
+ACF_WINDOW = 8.0  # seconds
+ACF_LEVEL_SPAN = 1.15  # the same for a tempo from periodicity (acoustic music drifts less)
 LEVEL_SPAN = 1.3  # the final tracking keeps within this factor of the beat level's tempo
 REFINE_FRAMES = 3  # how far a beat may move to its onset
 LATENCY = 0.0  # seconds added to every beat; the dev set's mean offset is within ±5 ms, so none
@@ -128,7 +136,8 @@ def _viterbi(log_beat: np.ndarray, log_other: np.ndarray, intervals: np.ndarray,
     return path
 
 
-def _model(min_bpm: float, max_bpm: float, prior: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _model(min_bpm: float, max_bpm: float, prior: bool = True,
+           centre: float = PRIOR_BPM) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     intervals = np.arange(math.floor(60 * FPS / max_bpm), math.ceil(60 * FPS / min_bpm) + 1)
     ratio = intervals[None, :] / intervals[:, None]
     trans = np.exp(-TRANSITION_LAMBDA * np.abs(ratio - 1))
@@ -137,20 +146,21 @@ def _model(min_bpm: float, max_bpm: float, prior: bool = True) -> tuple[np.ndarr
     with np.errstate(divide="ignore"):
         log_trans = np.log(trans)
     bpm = 60 * FPS / intervals
-    log_prior = -0.5 * PRIOR_WEIGHT * (np.log2(bpm / PRIOR_BPM) / PRIOR_OCTAVES) ** 2
+    log_prior = -0.5 * PRIOR_WEIGHT * (np.log2(bpm / centre) / PRIOR_OCTAVES) ** 2
     if not prior:  # the pulse search: a small reward per beat, so the fastest regular pulse wins
         log_prior = np.full(len(intervals), PULSE_BONUS)
     return intervals.astype(np.int64), log_trans, log_prior
 
 
-def decode_frames(activation: np.ndarray, min_bpm: float, max_bpm: float, prior: bool = True) -> np.ndarray:
+def decode_frames(activation: np.ndarray, min_bpm: float, max_bpm: float, prior: bool = True,
+                  centre: float = PRIOR_BPM) -> np.ndarray:
     """Beat frames of the most likely path with tempi between min_bpm and max_bpm (without
     `prior`: with a small reward per beat instead of the tempo prior)."""
     eps = 1e-3
     a = np.clip(activation.astype(np.float64), 0, 1) * (1 - 2 * eps) + eps  # one compiled signature
     log_beat = np.log(a)
     log_other = np.log(1 - a) - math.log(OBSERVATION_LAMBDA - 1)
-    intervals, log_trans, log_prior = _model(min_bpm, max_bpm, prior)
+    intervals, log_trans, log_prior = _model(min_bpm, max_bpm, prior, centre)
     reachable = np.isfinite(log_trans)  # [from, to]
     lo = np.argmax(reachable, axis=0).astype(np.int64)
     hi = (len(intervals) - np.argmax(reachable[::-1], axis=0)).astype(np.int64)
@@ -187,15 +197,39 @@ def _grouping(x: np.ndarray, judges: list[int], groups: tuple[int, ...] = (2, 3)
     return best
 
 
-def beat_level(pulse: np.ndarray, accents: np.ndarray) -> float:
+def periodicity_tempo(onset: np.ndarray) -> float:
+    """The tempo whose period the onset function repeats at most (autocorrelation over 8 s
+    windows, averaged) under a log-normal prior around ACF_PRIOR_BPM: the classic estimate,
+    steadier than the grouping when there is no cymbal band to judge by."""
+    o = onset - onset.mean()
+    win = int(ACF_WINDOW * FPS)
+    acc = np.zeros(win)
+    window = np.hanning(win)
+    for start in range(0, max(1, len(o) - win), win // 4):
+        seg = o[start : start + win]
+        if len(seg) < win:
+            seg = np.pad(seg, (0, win - len(seg)))
+        ac = np.fft.irfft(np.abs(np.fft.rfft(seg * window, 2 * win)) ** 2)[:win]
+        if ac[0] > 0:
+            acc += ac / ac[0]
+    lags = np.arange(1, win)
+    bpm = 60 * FPS / lags
+    prior = np.exp(-0.5 * np.log2(bpm / ACF_PRIOR_BPM) ** 2)
+    score = np.where((bpm >= SLOWEST_BEAT) & (bpm <= FASTEST_BEAT), acc[1:] * prior, -np.inf)
+    return float(bpm[int(np.argmax(score))])
+
+
+def beat_level(pulse: np.ndarray, accents: np.ndarray) -> float | None:
     """The beat's tempo (BPM), from the fastest regular pulse: group the pulse by 2 or 3 while
     its phases differ clearly in loudness (a subdivision under a beat), or, on weaker
-    evidence, while it is faster than a beat usually is; stop before the beat gets slow."""
+    evidence, while it is faster than a beat usually is; stop before the beat gets slow.
+    None when the grouping cannot be judged (see track)."""
     share = accents.sum(axis=1) / (accents.sum() + 1e-9)
     heard = share >= MIN_BAND_SHARE  # a band with (almost) nothing in it judges nothing
     rows = np.flatnonzero(heard)
-    if len(rows) == 0:
-        return 60 * FPS / float(np.median(np.diff(pulse)))
+    pulse_tempo = 60 * FPS / float(np.median(np.diff(pulse)))
+    if not (heard[0] and heard[2]) or pulse_tempo > 0.95 * FASTEST_PULSE:
+        return None  # no cymbals to judge by, or no real pulse (it sits at the search's ceiling)
     judges = [int(np.searchsorted(rows, b)) for b in (0, 2) if heard[b]] or list(range(len(rows)))
     level = pulse
     while len(level) > 8:
@@ -221,9 +255,11 @@ def track(activation: np.ndarray, onset: np.ndarray, accents: np.ndarray,
     """Beats from a beat activation in [0, 1] (per frame); `onset` is the onset function the
     beats are refined to, `accents` the band-wise accents that decide the metrical level."""
     pulse = decode_frames(activation, SLOWEST_BEAT, FASTEST_PULSE, prior=False)
-    tempo = beat_level(pulse, accents) if len(pulse) > 8 else 120.0
+    level = beat_level(pulse, accents) if len(pulse) > 8 else None
+    tempo = level if level is not None else periodicity_tempo(onset)
+    span = LEVEL_SPAN if level is not None else ACF_LEVEL_SPAN
     final = activation if beat_activation is None else beat_activation
-    frames = decode_frames(final, max(MIN_BPM, tempo / LEVEL_SPAN), min(MAX_BPM, tempo * LEVEL_SPAN))
+    frames = decode_frames(final, max(MIN_BPM, tempo / span), min(MAX_BPM, tempo * span), centre=tempo)
     if len(frames) < 2:
         return Beats(np.array([]), 0.0, np.array([]), 0.0)
     times = _refine(frames, onset) / FPS + LATENCY
