@@ -97,3 +97,10 @@ def test_servers_listen_on_every_interface_and_ignore_proxy_headers() -> None:
     assert "HOSTNAME=0.0.0.0" in frontend
     assert re.search(r"^USER (?!root)\S+", frontend, re.MULTILINE), "the dashboard must not run as root"
     assert "client-address.cjs" in re.search(r"^CMD (.+)$", frontend, re.MULTILINE).group(1)
+
+
+def test_the_api_trusts_forwarded_headers_from_the_dashboard_container_only() -> None:
+    services = compose()["services"]
+    trusted = services["backend"]["environment"]["TRUSTED_PROXIES"]
+    dashboard = services["frontend"]["networks"]["default"]["ipv4_address"]
+    assert trusted == dashboard
