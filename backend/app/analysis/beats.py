@@ -23,7 +23,8 @@ beat of a fast song.
    and the snare disagree (the kick louder low, the snare louder high), so grouping stops
    at the beat. A pulse faster than 160 BPM groups on weaker evidence and one faster than
    200 always does; no grouping makes a beat slower than 55 BPM (70 on weak evidence).
-   Without a cymbal band to judge by (acoustic music), or when the pulse search found no
+   Without a cymbal band to judge by (and without a strong bass line to judge alone), or
+   when the pulse search found no
    real pulse (it sits at its ceiling: legato strings), the grouping is not trusted and
    the level comes from periodicity instead: the autocorrelation of the onset function
    under a log-normal tempo prior around 100 BPM.
@@ -59,6 +60,7 @@ FAST_BEAT = 160.0  # above this a pulse is grouped on weaker evidence (FAST_GROU
 FAST_GROUP_SCORE = 0.0
 WEAK_SLOWEST = 70.0  # BPM: weak evidence never makes a beat slower than this
 MIN_BAND_SHARE = 0.05  # of the onset energy; below it a band does not judge the grouping
+BASS_JUDGES_ALONE = 0.15  # a low band this strong (a clear bass line) judges without cymbals
 PULSE_BONUS = 0.3
 LOW_BOOST = 2.0  # the kick and bass mark beats where arpeggios fill the subdivisions (dev set)
 ACF_PRIOR_BPM = 100.0  # centre of the periodicity estimate's tempo prior (one octave wide)
@@ -228,9 +230,10 @@ def beat_level(pulse: np.ndarray, accents: np.ndarray) -> float | None:
     heard = share >= MIN_BAND_SHARE  # a band with (almost) nothing in it judges nothing
     rows = np.flatnonzero(heard)
     pulse_tempo = 60 * FPS / float(np.median(np.diff(pulse)))
-    if not (heard[0] and heard[2]) or pulse_tempo > 0.95 * FASTEST_PULSE:
-        return None  # no cymbals to judge by, or no real pulse (it sits at the search's ceiling)
-    judges = [int(np.searchsorted(rows, b)) for b in (0, 2) if heard[b]] or list(range(len(rows)))
+    strong_bass = share[0] >= BASS_JUDGES_ALONE
+    if not ((heard[0] and heard[2]) or strong_bass) or pulse_tempo > 0.95 * FASTEST_PULSE:
+        return None  # nothing to judge by, or no real pulse (it sits at the search's ceiling)
+    judges = [int(np.searchsorted(rows, b)) for b in (0, 2) if heard[b]]
     level = pulse
     while len(level) > 8:
         tempo = 60 * FPS / float(np.median(np.diff(level)))
