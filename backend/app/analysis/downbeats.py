@@ -1,6 +1,5 @@
 """Downbeats and meter (beats per bar), from what marks the start of a bar in most music:
-the harmony changes there (chords tend to last a bar), the bass and kick land there, and the
-beat is accented. Each beat gets a "bar-start" score from those cues; meters of 2, 3 and 4
+the harmony changes there (chords tend to last a bar), and the bass and the kick land there. Each beat gets a "bar-start" score from those cues; meters of 2, 3 and 4
 beats and every phase are compared by how well a one-strong-then-weak pattern fits the
 scores, and a small hidden Markov model over the beats follows the chosen pattern through
 the song while tolerating a beat too many or too few from the beat tracker."""
@@ -12,8 +11,9 @@ import numpy as np
 from app.analysis.features import CHROMA_HOP, FPS, SR, Features
 
 METERS = (2, 3, 4)
-# weights of the cues: harmonic change, bass-note change, low-band onset, full-band onset
-WEIGHTS = np.array([1.0, 0.7, 0.8, 0.4])
+# weights of the cues: harmonic change, bass-note change, low-band onset (chosen on the dev
+# set; the overall onset strength, tried too, only blurred the picture)
+WEIGHTS = np.array([1.0, 0.3, 0.3])
 SLIP = 0.02  # probability of the bar position skipping or repeating at a beat
 
 
@@ -59,7 +59,6 @@ def bar_start_scores(beats: np.ndarray, f: Features) -> np.ndarray:
         _change(beat_chroma(f.chroma, beats)),
         _change(beat_chroma(f.bass_chroma, beats)),
         _near(f.onset_low, frames),
-        _near(f.onset, frames),
     ])
     return (WEIGHTS[:, None] * np.array([_robust_z(c) for c in cues])).sum(axis=0)
 
