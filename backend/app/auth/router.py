@@ -5,11 +5,12 @@ from app.auth.client_address import client_address
 from app.auth.deps import CurrentPrincipal, CurrentUser
 from app.auth.schemas import LoginRequest, LoginResult, RefreshRequest, TokenPair, UserPublic
 from app.db import DbSession
+from app.openapi import errors
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 
 
-@router.post("/login")
+@router.post("/login", responses=errors(401, 429))
 def login(body: LoginRequest, request: Request, db: DbSession) -> LoginResult:
     """Exchange email + password for an access token (15 min) and a refresh token (7 days),
     plus a device token to send with this browser's next sign-in."""
@@ -17,7 +18,7 @@ def login(body: LoginRequest, request: Request, db: DbSession) -> LoginResult:
                          device_token=body.device_token)
 
 
-@router.post("/refresh")
+@router.post("/refresh", responses=errors(401))
 def refresh(body: RefreshRequest, db: DbSession) -> TokenPair:
     """Rotate: the refresh token given stops working and a new pair is returned.
     Presenting an already-rotated token ends the whole session."""

@@ -7,11 +7,12 @@ from app.auth.deps import CurrentUser
 from app.batches import service
 from app.batches.schemas import BatchCreate, BatchPublic, BatchSummary
 from app.db import DbSession
+from app.openapi import errors
 
 router = APIRouter(prefix="/api", tags=["batches"])
 
 
-@router.post("/batch/generate")
+@router.post("/batch/generate", responses=errors(409))
 def generate_batch(
     body: BatchCreate, user: CurrentUser, db: DbSession,
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
@@ -24,13 +25,13 @@ def generate_batch(
     return service.to_public(db, batch)
 
 
-@router.get("/batch/{batch_id}")
+@router.get("/batch/{batch_id}", responses=errors(404))
 def get_batch(batch_id: uuid.UUID, user: CurrentUser, db: DbSession) -> BatchPublic:
     """Live state of a batch: every item's status, stage, percent, timings and errors."""
     return service.to_public(db, service.get(db, user=user, batch_id=batch_id))
 
 
-@router.post("/batch/{batch_id}/retry")
+@router.post("/batch/{batch_id}/retry", responses=errors(404, 409))
 def retry_batch(batch_id: uuid.UUID, user: CurrentUser, db: DbSession) -> BatchPublic:
     """Run only the failed items again, each from the step where it stopped."""
     return service.to_public(db, service.retry_failed(db, user=user, batch_id=batch_id))

@@ -2,7 +2,7 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictBool
 
 from app.tracks.schemas import Duration, Prompt, TrackPublic
 
@@ -13,8 +13,8 @@ class BatchUploadOptions(BaseModel):
     """Applied to every item; titles, descriptions and tags come from each track's defaults."""
 
     privacy: Literal["public", "unlisted", "private"] = "private"
-    made_for_kids: bool = Field(description="Required by YouTube (COPPA): are these videos made for children?")
-    contains_synthetic_media: bool = True
+    made_for_kids: StrictBool = Field(description="Required by YouTube (COPPA): are these videos made for children?")
+    contains_synthetic_media: StrictBool = True
     category: str = Field(default="10", pattern=r"^\d{1,3}$")
 
 
@@ -24,7 +24,7 @@ class BatchCreate(BaseModel):
                                   "request runs; sending it again returns that batch instead of starting another")
     prompts: list[Prompt] = Field(min_length=1, max_length=10)
     duration: Duration
-    render: bool = False
+    render: StrictBool = False
     upload: BatchUploadOptions | None = Field(default=None, description="Upload each video (implies render)")
 
 

@@ -11,6 +11,7 @@ from app.auth.deps import CurrentUser, StreamUser
 from app.db import DbSession, session_factory
 from app.jobs import queries, stream
 from app.jobs.schemas import JobPublic
+from app.openapi import errors
 
 router = APIRouter(prefix="/api", tags=["jobs"])
 
@@ -30,7 +31,7 @@ def sse(target: stream.Target, *, header: str | None, query: int | None) -> Stre
     )
 
 
-@router.get("/jobs/{job_id}")
+@router.get("/jobs/{job_id}", responses=errors(404))
 def get_job(job_id: uuid.UUID, user: CurrentUser, db: DbSession) -> JobPublic:
     """A job's status, stage and progress (0–1), error and cost."""
     return JobPublic.model_validate(queries.get_owned(db, user_id=user.id, job_id=job_id), from_attributes=True)
@@ -41,7 +42,7 @@ def _check_owned(user_id: uuid.UUID, job_id: uuid.UUID) -> None:
         queries.get_owned(db, user_id=user_id, job_id=job_id)
 
 
-@router.get("/jobs/{job_id}/events", response_class=StreamingResponse, responses=SSE_RESPONSE)
+@router.get("/jobs/{job_id}/events", response_class=StreamingResponse, responses=SSE_RESPONSE | errors(404))
 async def job_events(job_id: uuid.UUID, user: StreamUser, last_event_id: LastEventIdQuery = None,
                      last_event_id_header: LastEventIdHeader = None) -> StreamingResponse:
     """The job's events as they happen; ends after `completed` or `error`. Resumable with

@@ -2,7 +2,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, Field, StrictInt, StringConstraints
 
 from app.jobs.schemas import JobPublic
 from app.tracks.models import TrackStatus
@@ -10,13 +10,14 @@ from app.usage.report import QuotaUse
 from app.validation import TEXT
 
 Prompt = Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=500), TEXT]
-Duration = Annotated[int, Field(ge=120, le=900, description="Seconds (2 to 15 minutes)")]
+# Strict: JSON true, 300.0 or "300" is not a duration (or a seed); only an integer is.
+Duration = Annotated[StrictInt, Field(ge=120, le=900, description="Seconds (2 to 15 minutes)")]
 
 
 class GenerateRequest(BaseModel):
     prompt: Prompt
     duration: Duration
-    seed: int | None = Field(default=None, ge=0, le=2**31 - 1, description="Same prompt + seed → same music and art")
+    seed: StrictInt | None = Field(default=None, ge=0, le=2**31 - 1, description="Same prompt + seed → same music and art")
     id: uuid.UUID | None = Field(
         default=None,
         description="Optional id chosen by the client, so it can poll GET /api/tracks/{id} while this request runs; "

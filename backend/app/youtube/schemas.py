@@ -2,7 +2,15 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    Field,
+    StrictBool,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 from app.validation import LINE, Text
 
@@ -32,8 +40,8 @@ class UploadRequest(BaseModel):
     privacy: Privacy = "private"
     category: Annotated[str, StringConstraints(pattern=r"^\d{1,3}$")] = Field(
         default="10", description="YouTube category id; 10 = Music")
-    made_for_kids: bool = Field(description="Required by YouTube (COPPA): is the video made for children?")
-    contains_synthetic_media: bool = Field(
+    made_for_kids: StrictBool = Field(description="Required by YouTube (COPPA): is the video made for children?")
+    contains_synthetic_media: StrictBool = Field(
         default=True, description="Disclose altered or synthetic content (AI-generated music and art)")
     publish_at: AwareDatetime | None = Field(
         default=None, description="Schedule: a future time with timezone; YouTube needs privacy 'private' for it")
