@@ -4,6 +4,7 @@ turns a failure into a MediaError with the tail of ffmpeg's own message."""
 import json
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -22,6 +23,15 @@ def binary(name: str) -> str:
 INPUT_CHUNK = 1 << 21  # bytes written to ffmpeg's stdin at a time when the caller counts them
 
 
+@lru_cache
+def _dies_with_us() -> tuple[str, ...]:
+    """A prefix that makes ffmpeg get SIGKILL when the process that started it dies (Linux's
+    parent-death signal, set by util-linux's setpriv before it execs ffmpeg): an API killed
+    mid-render must not leave encoders running for minutes on files start-up then removes."""
+    setpriv = shutil.which("setpriv") if sys.platform.startswith("linux") else None
+    return (setpriv, "--pdeathsig", "KILL") if setpriv else ()
+
+
 def run_ffmpeg(
     args: list[str], *, input_bytes: bytes | memoryview | None = None,
     on_fed: Callable[[int], None] | None = None,
@@ -29,7 +39,7 @@ def run_ffmpeg(
     """Run ffmpeg quietly; raise MediaError with its last stderr lines on failure.
     `input_bytes` go to its stdin; with `on_fed`, in chunks, each counted once written
     (ffmpeg reads as fast as it encodes, so the count is the encoder's progress)."""
-    cmd = [binary("ffmpeg"), "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *args]
+    cmd = [*_dies_with_us(), binary("ffmpeg"), "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *args]
     if input_bytes is not None:
         cmd.remove("-nostdin")
     if on_fed is None or input_bytes is None:
