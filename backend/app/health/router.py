@@ -3,7 +3,6 @@ from pydantic import BaseModel
 from sqlalchemy import text
 
 from app import storage
-from app.config import get_settings
 from app.db import DbSession
 from app.media import ffmpeg
 from app.providers import registry
@@ -23,7 +22,7 @@ class Health(BaseModel):
     ffprobe: str | None
     disk_free_bytes: int
     providers: dict[str, str]  # role -> provider in use ("local" = embedded default)
-    # --- Providers (issue 7): role -> can its provider work (real ones need their key). Never a key.
+    # Role -> can its provider work: it exists and its keys are set. Never a key.
     configured: dict[str, bool]
 
 
@@ -35,7 +34,6 @@ def health(db: DbSession) -> Health:
         database = DatabaseHealth(ok=True)
     except Exception as exc:  # report, don't crash: this is the page people read when things break
         database = DatabaseHealth(ok=False, error=type(exc).__name__)
-    settings = get_settings()
     tools = {name: ffmpeg.version(name) for name in ("ffmpeg", "ffprobe")}
     configured = registry.role_status()
     can_generate = configured["music"] and configured["image"]
@@ -45,7 +43,6 @@ def health(db: DbSession) -> Health:
         ffmpeg=tools["ffmpeg"],
         ffprobe=tools["ffprobe"],
         disk_free_bytes=storage.free_bytes(),
-        providers={"music": settings.providers.music, "image": settings.providers.image,
-                   "planner": settings.providers.planner},
+        providers=registry.chosen(),
         configured=configured,
     )

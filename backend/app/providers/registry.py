@@ -1,69 +1,96 @@
-"""Chooses the provider for each role from settings. Real providers check their keys when
-they are built, so a missing key fails before any work starts, naming the variable to set."""
+"""Which provider plays each role: a table of role → name → how to build it and which keys it
+needs. The role's setting (MUSIC_PROVIDER, IMAGE_PROVIDER, PLANNER_PROVIDER) picks the row.
+Real providers check their keys when they are built, so a missing key fails before any work
+starts, naming the variable to set; modules are imported only when their provider is used."""
 
-from app.config import get_settings
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import SecretStr
+
+from app.config import Settings, get_settings
 from app.providers.base import ImageProvider, MusicProvider
 from app.providers.planning import PlannerProvider
 
 
+@dataclass(frozen=True)
+class Entry:
+    target: str  # "module:Class", imported when first built
+    keys: Callable[[Settings], tuple[SecretStr, ...]] = lambda _: ()
+
+    def build(self) -> Any:
+        module, _, name = self.target.partition(":")
+        return getattr(importlib.import_module(module), name)()
+
+
+def _mubert_keys(s: Settings) -> tuple[SecretStr, ...]:
+    return (s.mubert.pat,) if s.mubert.api == "v2" else (s.mubert.customer_id, s.mubert.access_token)
+
+
+def _openai_keys(s: Settings) -> tuple[SecretStr, ...]:
+    return (s.openai.api_key,)
+
+
+def _replicate_keys(s: Settings) -> tuple[SecretStr, ...]:
+    return (s.replicate.api_token,)
+
+
+PROVIDERS: dict[str, dict[str, Entry]] = {
+    "music": {
+        "local": Entry("app.providers.local.synth:LocalMusicProvider"),
+        "mubert": Entry("app.providers.mubert:MubertProvider", _mubert_keys),
+        "replicate": Entry("app.providers.replicate:ReplicateMusicProvider", _replicate_keys),
+    },
+    "image": {
+        "local": Entry("app.providers.local.art:LocalImageProvider"),
+        "openai": Entry("app.providers.openai_images:OpenAIImageProvider", _openai_keys),
+        "replicate": Entry("app.providers.replicate:ReplicateImageProvider", _replicate_keys),
+    },
+    # The rule-based local planner arrives with the music-video pipeline; until then only
+    # OpenAI can plan, and "local" reports itself as not configured.
+    "planner": {
+        "openai": Entry("app.providers.openai_planner:OpenAIPlanner", _openai_keys),
+    },
+}
+
+
+def chosen() -> dict[str, str]:
+    providers = get_settings().providers
+    return {"music": providers.music, "image": providers.image, "planner": providers.planner}
+
+
+def build(role: str) -> Any:
+    name = chosen()[role]
+    entry = PROVIDERS[role].get(name)
+    if entry is None:
+        raise LookupError(f"no {name!r} provider can play the {role} role yet")
+    return entry.build()
+
+
 def music_provider() -> MusicProvider:
-    name = get_settings().providers.music
-    if name == "local":
-        from app.providers.local.synth import LocalMusicProvider
-
-        return LocalMusicProvider()
-    # --- Providers (issue 7) ---
-    if name == "mubert":
-        from app.providers.mubert import MubertProvider
-
-        return MubertProvider()
-    if name == "replicate":
-        from app.providers.replicate import ReplicateMusicProvider
-
-        return ReplicateMusicProvider()
-    raise ValueError(f"unknown music provider {name!r}")
+    provider: MusicProvider = build("music")
+    return provider
 
 
 def image_provider() -> ImageProvider:
-    name = get_settings().providers.image
-    if name == "local":
-        from app.providers.local.art import LocalImageProvider
-
-        return LocalImageProvider()
-    # --- Providers (issue 7) ---
-    if name == "openai":
-        from app.providers.openai_images import OpenAIImageProvider
-
-        return OpenAIImageProvider()
-    if name == "replicate":
-        from app.providers.replicate import ReplicateImageProvider
-
-        return ReplicateImageProvider()
-    raise ValueError(f"unknown image provider {name!r}")
+    provider: ImageProvider = build("image")
+    return provider
 
 
 def planner_provider() -> PlannerProvider:
-    name = get_settings().providers.planner
-    if name == "openai":
-        from app.providers.openai_planner import OpenAIPlanner
-
-        return OpenAIPlanner()
-    # The rule-based local planner arrives with the music-video pipeline (architecture.md).
-    raise LookupError(f"the {name!r} planner is not built yet; set PLANNER_PROVIDER=openai")
+    provider: PlannerProvider = build("planner")
+    return provider
 
 
 def role_status() -> dict[str, bool]:
-    """Whether each role's chosen provider can work (local always can; real ones need keys).
-    For /api/health: it names no key and reveals none."""
+    """Whether each role's chosen provider can work: it exists, and its keys are set. Reads
+    settings only — it builds nothing and calls no one. For /api/health: names no key and
+    reveals none."""
     settings = get_settings()
-    keys = {
-        "mubert": (settings.mubert.pat,) if settings.mubert.api == "v2"
-        else (settings.mubert.customer_id, settings.mubert.access_token),
-        "openai": (settings.openai.api_key,),
-        "replicate": (settings.replicate.api_token,),
-    }
-    chosen = {"music": settings.providers.music, "image": settings.providers.image, "planner": settings.providers.planner}
-    return {
-        role: all(k.get_secret_value().strip() for k in keys[name]) if name in keys else name == "local"
-        for role, name in chosen.items()
-    }
+    status = {}
+    for role, name in chosen().items():
+        entry = PROVIDERS[role].get(name)
+        status[role] = entry is not None and all(k.get_secret_value().strip() for k in entry.keys(settings))
+    return status

@@ -64,7 +64,7 @@ def test_missing_key_or_price_is_refused_before_the_track_exists(client: TestCli
     error = assert_error(generate(client, auth), 503, "PROVIDER_NOT_CONFIGURED")
     assert error["detail"] == "Replicate provider: REPLICATE_API_TOKEN is not set"
     health = client.get("/api/health").json()
-    assert health["status"] == "degraded" and health["configured"] == {"music": False, "image": True, "planner": True}
+    assert health["status"] == "degraded" and health["configured"] == {"music": False, "image": True, "planner": False}
 
     configure(replicate_api_token=replicate_api.token, replicate_music_model="acme/new-music",
               provider_prices='{"replicate:black-forest-labs/flux-schnell": 0.003}')

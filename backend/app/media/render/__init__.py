@@ -22,7 +22,7 @@ from app.media.ffmpeg import MediaError, probe, run_ffmpeg
 from app.media.render import audio as soundtrack
 from app.media.render.jobs import run_jobs
 from app.media.render.video import FPS, join_pieces, plan_video, video_jobs
-from app.providers.base import ProgressFn, no_progress
+from app.core.progress import ProgressFn, no_progress
 
 __all__ = ["render_video"]
 

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
-from app.providers.base import ProgressFn
+from app.core.progress import ProgressFn
 
 
 @dataclass(frozen=True)
