@@ -73,7 +73,7 @@ class InsufficientStorage(AppError):
     error_code = "INSUFFICIENT_STORAGE"
 
 
-# --- Providers (issue 7) ---
+# --- Paid providers ---
 class BudgetExceeded(AppError):
     """The work would pass the per-job or monthly provider budget; refused before any call."""
 

@@ -1,4 +1,4 @@
-"""Benchmark: still picture + audio -> MP4 (app.media.render), against the seed's own ffmpeg
+"""Benchmark: still picture + audio -> MP4 (app.media.render), against the plain ffmpeg
 command timed in the same run on the same inputs.
 
 Inputs: the local art provider's cover and steady synthetic stereo audio. The AAC .m4a (what
@@ -23,7 +23,7 @@ from app.media.render import render_video
 from app.media.render.adts import read_frames, write_frames
 from app.providers.local.art import LocalImageProvider
 
-SEED_COMMAND = [  # seed 000's render, every frame encoded
+SEED_COMMAND = [  # the textbook still-image render: every frame encoded
     "-loop", "1", "-i", "{image}", "-i", "{audio}", "-c:v", "libx264", "-preset", "medium",
     "-tune", "stillimage", "-crf", "23", "-c:a", "aac", "-b:a", "320k", "-pix_fmt", "yuv420p",
     "-shortest", "{out}",

@@ -1,4 +1,4 @@
-"""The migrations and the models describe the same schema, with the seed's constraints."""
+"""The migrations and the models describe the same schema, with the constraints the product relies on."""
 
 from alembic import command
 from alembic.config import Config

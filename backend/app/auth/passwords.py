@@ -2,7 +2,7 @@
 
 passlib 1.7.4 is unmaintained and breaks with bcrypt >= 4.1: with bcrypt 5 its start-up
 self-test raises "password cannot be longer than 72 bytes" on every hash (see README,
-Dependency notes), so the seed's CryptContext is replaced by these two functions."""
+Dependency notes), so passlib's CryptContext is replaced by these two functions."""
 
 import bcrypt
 

@@ -1,4 +1,4 @@
-"""Batches: up to ten prompts processed in order inside one request (the seed's synchronous
+"""Batches: up to ten prompts processed in order inside one request (the studio's synchronous
 design). Every item is taken as far as the batch asks — generated, rendered, uploaded —
 and a failing item is recorded and the next one starts."""
 

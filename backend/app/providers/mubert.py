@@ -3,10 +3,10 @@
 API v3 (default): `POST /public/tracks` with the customer's `customer-id` + `access-token`
 headers, poll `GET /public/tracks/{id}` until the generation is done, then download its link
 before `expired_at` (an expired link is renewed once by reading the track again).
-Legacy B2B v2 (MUBERT_API=v2, the flow seed 000 names): `POST …/v2/RecordTrackTTM` with the
+Legacy B2B v2 (MUBERT_API=v2, the older flow): `POST …/v2/RecordTrackTTM` with the
 personal access token in the body, then poll the returned link until it answers 200.
-Wire facts: ../shared/docs/protocols.md. Status words that are *unverified* there (done vs
-completed; v2 error shapes) are all accepted."""
+Status words that Mubert's documentation leaves unclear (done vs completed; v2 error
+shapes) are all accepted."""
 
 import math
 import time

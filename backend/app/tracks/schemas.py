@@ -69,7 +69,7 @@ class Stats(BaseModel):
     monthly_quota: int
     quota_used_percent: float
     quota_alert: bool = Field(description="True past the alert ratio (80 % by default)")
-    # --- Providers (issue 7) ---
+    # Paid providers
     spend_by_provider: dict[str, float] | None = Field(
         default=None, description="Estimated USD spent this calendar month per provider (from the call ledger)")
     mubert_quota: QuotaUse | None = Field(default=None, description="Mubert tracks this month against the plan; null when Mubert is not in use")

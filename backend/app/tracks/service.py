@@ -93,7 +93,7 @@ def stats(db: Session, *, user: User) -> Stats:
         total_tracks=sum(by_status.values()), storage_bytes=int(storage_bytes or 0),
         month_generations=month, monthly_quota=settings.usage.monthly_generation_quota,
         quota_used_percent=round(used * 100, 1), quota_alert=used > settings.usage.quota_alert_ratio,
-        # --- Providers (issue 7): this month's spend per provider, Mubert's plan quota ---
+        # Paid providers: this month's spend per provider, Mubert's plan quota.
         spend_by_provider=usage_report.spend_by_provider(db), mubert_quota=usage_report.mubert_quota(db),
     )
 

@@ -1,4 +1,4 @@
-"""The budget guard: work that would pass the per-job limit (seed 004: $20) or the monthly
+"""The budget guard: work that would pass the per-job limit ($20 by default) or the monthly
 limit is refused before anything is sent.
 
 Two moments: `check_job` before a job starts, with every call the job plans (no track row

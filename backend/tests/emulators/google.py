@@ -1,5 +1,5 @@
 """A local stand-in for Google's OAuth 2.0 endpoints and the YouTube Data API v3 upload
-endpoints, speaking the wire protocol the official clients use (../shared/docs/protocols.md):
+endpoints, speaking the wire protocol the official clients use:
 consent redirect, token exchange with PKCE, refresh, revoke; resumable uploads (200 +
 Location, 308 + Range, `bytes */total` status queries, final 200 with the video resource),
 thumbnails.set, videos.list, channels.list. It checks bearer tokens, chunk alignment and

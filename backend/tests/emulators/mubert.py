@@ -1,4 +1,4 @@
-"""A local stand-in for Mubert's music API, both dialects (../shared/docs/protocols.md):
+"""A local stand-in for Mubert's music API, both dialects, as Mubert documents them:
 
 - v3 under /api/v3: `POST /public/tracks` (customer-id + access-token headers; prompt,
   duration, bitrate, format, intensity, mode checked), `GET /public/tracks/{id}` that reports

@@ -827,10 +827,7 @@ export interface components {
              * @description The `device_token` of an earlier sign-in from this browser, if it kept one: repeated failed sign-ins by others (to this account or from the same address) then do not lock it out
              */
             device_token?: string | null;
-            /**
-             * Email
-             * Format: email
-             */
+            /** Email */
             email: string;
             /** Password */
             password: string;
