@@ -13,9 +13,11 @@ import shutil
 import subprocess
 import tempfile
 import wave
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -78,7 +80,7 @@ def _tempo_map(beat_ql: float, bpm: float, total_ql: float, rng: np.random.Gener
     return grid, seconds
 
 
-def _score(piece: Piece):  # type: ignore[no-untyped-def]
+def _score(piece: Piece) -> Any:  # a music21 Score
     from music21 import corpus
 
     parsed = corpus.parse(piece.path)
@@ -91,7 +93,7 @@ def _score(piece: Piece):  # type: ignore[no-untyped-def]
     return parsed.toSoundingPitch()
 
 
-def _key_truth(score) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
+def _key_truth(score: Any) -> tuple[str | None, str | None]:
     """The key the score states (K: in ABC, <mode> in MusicXML); else the key signature whose
     major or relative-minor tonic is the piece's final bass note; else unknown."""
     from music21 import key
@@ -212,7 +214,8 @@ def onset_lead(program: int) -> float:
     return float(np.clip(heard / SR - 0.5, 0.0, 0.15))
 
 
-def _drums(beats: list[float], downs: list[float], bpb: int, beat_ql: float, at, rng) -> list[midi.Note]:  # type: ignore[no-untyped-def]
+def _drums(beats: list[float], downs: list[float], bpb: int, beat_ql: float, at: Callable[[float], float],
+           rng: np.random.Generator) -> list[midi.Note]:
     """A plain kit: kick on the downbeat (and the middle of a 4-beat bar), snare on the
     backbeat, closed hi-hat on the subdivisions."""
     out = []

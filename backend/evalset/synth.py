@@ -293,7 +293,10 @@ def _motif(rng: np.random.Generator, bpb: int, subdivision: int) -> list[tuple[f
 def _drum_bar(mix: Mix, inst: Instruments, clock: Clock, pos: int, meter: str, hats_per_beat: int,
               loud: float, rng: np.random.Generator, *, crash: bool, fill: bool) -> None:
     d = inst.drums
-    v = lambda: loud * float(rng.uniform(0.85, 1.0))
+
+    def v() -> float:
+        return loud * float(rng.uniform(0.85, 1.0))
+
     if meter == "4/4":
         kicks, snares = [0.0, 2.0] + ([2.5] if rng.random() < 0.3 else []), [1.0, 3.0]
     elif meter == "3/4":

@@ -299,7 +299,10 @@ def _confidence(frames: np.ndarray, activation: np.ndarray) -> float:
     if len(frames) < 4:
         return 0.0
     n = len(activation)
-    near = lambda f: float(activation[max(0, f - 1) : min(n, f + 2)].max())
+
+    def near(f: int) -> float:
+        return float(activation[max(0, f - 1) : min(n, f + 2)].max())
+
     on = np.array([near(int(f)) for f in frames])
     mids = ((frames[:-1] + frames[1:]) // 2).astype(int)
     off = np.array([near(int(f)) for f in mids])
