@@ -274,7 +274,7 @@ class Settings(BaseModel):
 
 def load_settings(env_file: Path | None) -> Settings:
     """Every group read from the environment, then from `env_file` for what is not set there."""
-    return Settings(**{name: group(_env_file=env_file) for name, group in GROUPS.items()})  # type: ignore[call-arg]
+    return Settings(**{name: group(_env_file=env_file) for name, group in GROUPS.items()})
 
 
 @lru_cache

@@ -37,6 +37,9 @@ else
   export DATABASE_URL=$TEST_DATABASE_URL
 fi
 
+echo "== backend lint, format and type check"
+(cd backend && .venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy)
+
 echo "== backend tests"
 (cd backend && .venv/bin/alembic upgrade head && .venv/bin/python -m pytest)
 

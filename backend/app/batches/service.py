@@ -218,15 +218,17 @@ def eta(items: list[BatchItemPublic], *, now: datetime | None = None) -> float |
     """Seconds left in a running batch, from its pace so far. Items overlap (one renders
     while the next is generated), so an item's pace is the time from the later of its start
     and the previous finish to its own finish, not its whole elapsed time."""
-    finished = sorted((i for i in items if i.status == "success" and i.started_at and i.completed_at),
-                      key=lambda i: i.completed_at)  # type: ignore[arg-type, return-value]
+    finished = [(i.started_at, i.completed_at) for i in items
+                if i.status == "success" and i.started_at and i.completed_at]
     if not finished:
         return None  # nothing to go by yet
-    paces, previous = [], None
-    for item in finished:
-        begin = max(item.started_at, previous) if previous else item.started_at
-        paces.append((item.completed_at - begin).total_seconds())  # type: ignore[operator]
-        previous = item.completed_at
+    finished.sort(key=lambda span: span[1])
+    paces: list[float] = []
+    previous: datetime | None = None
+    for started, completed in finished:
+        begin = max(started, previous) if previous else started
+        paces.append((completed - begin).total_seconds())
+        previous = completed
     left = sum(1 for i in items if i.status not in ("success", "failed"))
     if not left:
         return None
@@ -235,7 +237,7 @@ def eta(items: list[BatchItemPublic], *, now: datetime | None = None) -> float |
     now = now or datetime.now(UTC)
     running = ("generating", "rendering", "uploading")
     starts = [i.started_at for i in items if i.status in running and i.started_at]
-    since = (now - max(previous, min(starts))).total_seconds() if starts else 0.0  # type: ignore[operator]
+    since = (now - max(previous or min(starts), min(starts))).total_seconds() if starts else 0.0
     return round(max(1.0, sum(paces) / len(paces) * left - since), 1)
 
 

@@ -1,7 +1,7 @@
 """Jobs: one job's state (poll) and its live events (Server-Sent Events)."""
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 import anyio
 from fastapi import APIRouter, Header, Query
@@ -15,7 +15,7 @@ from app.openapi import errors
 
 router = APIRouter(prefix="/api", tags=["jobs"])
 
-SSE_RESPONSE = {200: {"content": {"text/event-stream": {"schema": {"type": "string"}}},
+SSE_RESPONSE: dict[int | str, dict[str, Any]] = {200: {"content": {"text/event-stream": {"schema": {"type": "string"}}},
                       "description": "Server-Sent Events: stage_update, progress, message, cost_update, "
                                      "completed, error (JSON data); comment lines keep the connection alive"}}
 LastEventIdHeader = Annotated[str | None, Header(alias="Last-Event-ID", include_in_schema=False)]

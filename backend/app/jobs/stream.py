@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import anyio
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.db import session_factory
 from app.jobs.hub import hub, job_key, subject_key
@@ -57,7 +58,7 @@ def start_cursor(target: Target) -> int:
         return first - 1 if first is not None else _last_id(db)
 
 
-def _last_id(db) -> int:  # type: ignore[no-untyped-def]
+def _last_id(db: Session) -> int:
     return db.scalar(select(JobEvent.id).order_by(JobEvent.id.desc()).limit(1)) or 0
 
 

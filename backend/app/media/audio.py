@@ -191,7 +191,7 @@ def _encode_piece(
 ) -> None:
     """Encode one piece, fed through a pipe straight from the array (no copy, no temp file:
     writing 300 MB to disk first costs more CPU than the pipe); `on_fed` counts bytes."""
-    samples = memoryview(pcm[piece.first_in : piece.last_in]).cast("B")  # no copy of up to 300 MB
+    samples = memoryview(pcm[piece.first_in : piece.last_in]).cast("B")  # type: ignore[arg-type]  # no copy of up to 300 MB
     args = [*_PCM_IN, "-i", "pipe:0", *codec_args, *_BITEXACT, str(out)]
     run_ffmpeg(args, input_bytes=samples, on_fed=on_fed)
 

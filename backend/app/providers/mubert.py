@@ -144,6 +144,8 @@ class MubertProvider:
                   "bitrate": self.settings.mubert.bitrate, "intensity": self.settings.mubert.intensity}
         url = self.settings.mubert.v2_base_url.rstrip("/") + "/RecordTrackTTM"
 
+        link = ""
+
         def fetch_when_ready() -> Path | None:
             waiting()
             return fetch_once(link, dest=dest, max_bytes=self.settings.providers.audio_max_bytes,
@@ -161,12 +163,11 @@ class MubertProvider:
             attempt.accept(link.rsplit("/", 1)[-1][:200])
             poll_until(fetch_when_ready, service=SERVICE_V2, what="waiting for the track")
 
-        link = ""
         call(planned, work, service=SERVICE_V2, what="recording the track")
 
     @staticmethod
     def _v2_refusal(answer: dict) -> None:
-        error = answer.get("error") if isinstance(answer.get("error"), dict) else {}
+        error: dict = answer["error"] if isinstance(answer.get("error"), dict) else {}
         text = scrub(str(error.get("text") or error.get("message") or answer.get("error") or "no reason given"))
         code = error.get("code")
         if code in (401, 403) or any(w in text.lower() for w in ("pat", "token", "auth", "access")):

@@ -53,7 +53,7 @@ def crossfade_join(pieces: list[np.ndarray], *, overlap: int) -> np.ndarray:
     equal-power crossfade (the pieces are independent takes, so powers add, not amplitudes)."""
     total = sum(len(p) for p in pieces) - overlap * (len(pieces) - 1)
     out = np.zeros((total, 2), dtype=np.float32)
-    t = np.linspace(0, np.pi / 2, overlap, dtype=np.float32)[:, None] if overlap else None
+    t = np.linspace(0, np.pi / 2, overlap, dtype=np.float32)[:, None]  # empty when there is no overlap
     pos = 0
     for k, piece in enumerate(pieces):
         piece = piece.copy()

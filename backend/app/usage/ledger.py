@@ -62,14 +62,14 @@ def job_spend(job_id: uuid.UUID) -> Decimal:
     with session_factory()() as db:
         return Decimal(db.scalar(
             select(func.coalesce(func.sum(ProviderCall.cost_usd), 0)).where(ProviderCall.job_id == job_id)
-        ))
+        ) or 0)
 
 
 def month_spend() -> Decimal:
     with session_factory()() as db:
         return Decimal(db.scalar(
             select(func.coalesce(func.sum(ProviderCall.cost_usd), 0)).where(ProviderCall.started_at >= month_start())
-        ))
+        ) or 0)
 
 
 def spend_by_provider(db: Session) -> dict[str, float]:
@@ -99,4 +99,4 @@ def close_interrupted(db: Session) -> int:
         .values(outcome=Outcome.FAILED, finished_at=func.now(), error="interrupted: the studio stopped during the call")
     )
     db.commit()
-    return result.rowcount or 0
+    return getattr(result, "rowcount", 0) or 0

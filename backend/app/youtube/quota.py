@@ -85,7 +85,8 @@ def release(*, track_id: uuid.UUID) -> None:
 
 def release_all(db: Session) -> int:
     """At start-up: no upload is running, so no hold is still needed."""
-    released = db.execute(delete(QuotaUsage).where(QuotaUsage.operation == RESERVED)).rowcount
+    result = db.execute(delete(QuotaUsage).where(QuotaUsage.operation == RESERVED))
+    released = getattr(result, "rowcount", 0) or 0
     db.commit()
     return released
 

@@ -72,6 +72,6 @@ def fractal_2d(
     return total / np.float32(norm)
 
 
-def smoothstep(edge0: float, edge1: float, x: np.ndarray) -> np.ndarray:
+def smoothstep(edge0: float, edge1: float, x: np.ndarray | float) -> np.ndarray:
     t = np.clip((x - edge0) / (edge1 - edge0), 0, 1)
     return t * t * (3 - 2 * t)
