@@ -31,7 +31,7 @@ beat of a fast song.
 3. Tracking: the model runs again within a factor of 1.3 of that tempo (1.15 for a tempo
    from periodicity) — room for ramps and drift, none for octave jumps — on an activation
    that weighs the low band double, since the kick and the bass mark the beat where
-   arpeggios fill the subdivisions.
+   arpeggios fill the subdivisions (plus harmonic change, for a level from periodicity).
 
 Beats are then moved to the onset they belong to (the peak of the onset function within
 three frames, interpolated between frames), so they are not late: on the evaluation set
@@ -254,14 +254,15 @@ def beat_level(pulse: np.ndarray, accents: np.ndarray) -> float | None:
 
 
 def track(activation: np.ndarray, onset: np.ndarray, accents: np.ndarray,
-          beat_activation: np.ndarray | None = None) -> Beats:
+          beat_activation: np.ndarray | None = None, periodic_activation: np.ndarray | None = None) -> Beats:
     """Beats from a beat activation in [0, 1] (per frame); `onset` is the onset function the
     beats are refined to, `accents` the band-wise accents that decide the metrical level."""
     pulse = decode_frames(activation, SLOWEST_BEAT, FASTEST_PULSE, prior=False)
     level = beat_level(pulse, accents) if len(pulse) > 8 else None
     tempo = level if level is not None else periodicity_tempo(onset)
     span = LEVEL_SPAN if level is not None else ACF_LEVEL_SPAN
-    final = activation if beat_activation is None else beat_activation
+    final = beat_activation if level is not None or periodic_activation is None else periodic_activation
+    final = activation if final is None else final
     frames = decode_frames(final, max(MIN_BPM, tempo / span), min(MAX_BPM, tempo * span), centre=tempo)
     if len(frames) < 2:
         return Beats(np.array([]), 0.0, np.array([]), 0.0)
@@ -322,5 +323,8 @@ def track_features(f: Features) -> Beats:
     def scaled(x: np.ndarray) -> np.ndarray:
         return x / (float(np.percentile(x, 99)) + 1e-9)
 
-    beat_act = local_normalise(scaled(f.onset) + LOW_BOOST * scaled(f.onset_low))
-    return track(activation(f), f.onset, f.accents, beat_act)
+    beat_act = scaled(f.onset) + LOW_BOOST * scaled(f.onset_low)
+    # where the level came from periodicity (music without cymbals, often legato), the
+    # harmony's movement helps to place the beat: it changes on beats, not between them
+    periodic = beat_act + scaled(f.harmonic)
+    return track(activation(f), f.onset, f.accents, local_normalise(beat_act), local_normalise(periodic))
