@@ -74,6 +74,15 @@ class StorageSettings(_Group):
     min_free_bytes: int = Field(default=200_000_000, ge=0)  # never fill the disk past this reserve
 
 
+class SongSettings(_Group):
+    """What a creator may upload as a song."""
+
+    model_config = SettingsConfigDict(env_prefix="SONG_")
+
+    max_bytes: int = Field(default=200_000_000, ge=1_000_000)  # one upload, before it is refused
+    max_seconds: float = Field(default=15 * 60, ge=10)  # longest song
+
+
 class ProviderSettings(_Group):
     """Which provider plays each role ("local" = the embedded offline default) and how every
     call to a paid service behaves."""
@@ -245,7 +254,7 @@ class CoreSettings(_Group):
 
 
 GROUPS: dict[str, type[_Group]] = {
-    "core": CoreSettings, "auth": AuthSettings, "web": WebSettings, "storage": StorageSettings,
+    "core": CoreSettings, "auth": AuthSettings, "web": WebSettings, "storage": StorageSettings, "songs": SongSettings,
     "providers": ProviderSettings, "mubert": MubertSettings, "openai": OpenAISettings,
     "replicate": ReplicateSettings, "usage": UsageSettings, "youtube": YouTubeSettings,
 }
@@ -256,6 +265,7 @@ class Settings(BaseModel):
     auth: AuthSettings
     web: WebSettings
     storage: StorageSettings
+    songs: SongSettings
     providers: ProviderSettings
     mubert: MubertSettings
     openai: OpenAISettings

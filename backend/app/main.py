@@ -1,5 +1,6 @@
 """The FastAPI app: routers, middleware and the one error handler."""
 
+import functools
 import logging
 import threading
 from collections.abc import AsyncIterator
@@ -8,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from app import storage
+from app import analysis, storage
 from app.auth.router import router as auth_router
 from app.batches import service as batches_service
 from app.batches.router import router as batches_router
@@ -21,20 +22,27 @@ from app.jobs import recovery
 from app.jobs.router import router as jobs_router
 from app.media_routes import router as media_router
 from app.providers import registry
+from app.songs.router import router as songs_router
 from app.tracks.router import router as tracks_router
 from app.usage import ledger
 from app.youtube import quota
 from app.youtube.router import router as youtube_router
 
 
+@functools.cache  # once per process, however often the app starts (tests start it many times)
 def _warm_up() -> None:
     """Load the configured providers' code now (the local synthesiser brings scipy, ~2 s of
-    imports) so that the first generation after a start does not wait for it."""
+    imports) and compile (or load from its cache) the music analyser, so that the first
+    generation or analysis after a start does not wait for them."""
     try:
         registry.music_provider()
         registry.image_provider()
     except Exception:  # noqa: BLE001 - a missing key is reported when a generation asks for it
         pass
+    try:
+        analysis.warm()
+    except Exception:  # noqa: BLE001 - the first analysis then pays for it, and says why if it fails
+        logging.getLogger("app").exception("warming the music analyser failed")
 
 
 @asynccontextmanager
@@ -60,7 +68,10 @@ def create_app() -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handlers(app)
-    app.add_middleware(BodySizeLimit, max_bytes=settings.web.max_request_bytes)
+    # A song upload is multipart and large; JSON bodies stay small.
+    song_limit = settings.songs.max_bytes + 1_000_000
+    app.add_middleware(BodySizeLimit, max_bytes=settings.web.max_request_bytes,
+                       route_limits={"/api/songs": song_limit})
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.web.cors_origins,
@@ -68,7 +79,7 @@ def create_app() -> FastAPI:
         allow_headers=["*"],
         expose_headers=["Retry-After", "Content-Range", "Accept-Ranges"],
     )
-    for router in (auth_router, tracks_router, jobs_router, batches_router, youtube_router, health_router,
+    for router in (auth_router, tracks_router, songs_router, jobs_router, batches_router, youtube_router, health_router,
                    media_router):
         app.include_router(router)
     return app

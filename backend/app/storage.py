@@ -22,9 +22,9 @@ from app.errors import InsufficientStorage
 
 Kind = Literal["music", "images", "videos", "uploads", "clips"]
 KINDS: tuple[Kind, ...] = ("music", "images", "videos", "uploads", "clips")
-EXTENSIONS = {"mp3", "m4a", "wav", "flac", "png", "jpg", "mp4", "json"}
+EXTENSIONS = {"mp3", "m4a", "wav", "flac", "ogg", "png", "jpg", "mp4", "json"}
 MEDIA_TYPES = {
-    "mp3": "audio/mpeg", "m4a": "audio/mp4", "wav": "audio/wav", "flac": "audio/flac",
+    "mp3": "audio/mpeg", "m4a": "audio/mp4", "wav": "audio/wav", "flac": "audio/flac", "ogg": "audio/ogg",
     "png": "image/png", "jpg": "image/jpeg", "mp4": "video/mp4", "json": "application/json",
 }
 

@@ -1,0 +1,100 @@
+"""The analyse step: a song's audio → tempo, beats, downbeats, sections, energy, key, mood,
+loudness — stored once per content and analyser version, so analysing the same audio again
+(the same song, another upload of it, a retry) is instant."""
+
+import time
+import uuid
+
+from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from app import analysis, storage
+from app.errors import AppError, Conflict, NotFound
+from app.jobs import registry, runner
+from app.jobs.context import StepContext
+from app.media.inspect import NotUsableAudio
+from app.songs.models import Song, SongAnalysis, SongStatus
+from app.songs.schemas import AnalysisPublic
+
+ANALYSE = "song.analyse"
+# Below these the dashboard says the analysis is unsure and offers the grid corrections.
+UNSURE_TEMPO, UNSURE_DOWNBEAT, UNSURE_KEY = 0.5, 0.5, 0.4
+
+
+def cached(db: Session, song: Song) -> SongAnalysis | None:
+    return db.get(SongAnalysis, (song.content_hash, analysis.ANALYSER_VERSION))
+
+
+def start(db: Session, *, song: Song) -> Song:
+    """Analyse the song (inline), or take the stored analysis of the same audio at once."""
+    if song.status == SongStatus.ANALYSING:
+        raise Conflict("This song is already being analysed")
+    if cached(db, song) is not None:
+        song.status = SongStatus.ANALYSED
+        db.commit()
+        return song
+    runner.run(db, ANALYSE, song)
+    return song
+
+
+def result(db: Session, *, song: Song) -> AnalysisPublic:
+    row = cached(db, song)
+    if row is None:
+        raise NotFound("This song has not been analysed yet: POST /api/songs/{id}/analyze")
+    return AnalysisPublic(song_id=song.id, version=row.version, seconds=row.seconds, unsure=unsure(row.data),
+                          analysis=row.data)
+
+
+def unsure(data: dict) -> list[str]:
+    notes = []
+    if (data.get("tempo_confidence") or 0) < UNSURE_TEMPO:
+        notes.append("tempo: the beat is not clear; check the grid (double or halve the tempo, nudge it)")
+    if (data.get("downbeat_confidence") or 0) < UNSURE_DOWNBEAT:
+        notes.append("downbeats: the bar's first beat is not clear; shift the downbeat if sections start off")
+    if (data.get("key_confidence") or 0) < UNSURE_KEY:
+        notes.append("key: the key is uncertain")
+    return notes
+
+
+def _work(ctx: StepContext) -> None:
+    song: Song = ctx.subject
+    started = time.monotonic()
+    ctx.progress.update("analysing the music", 0.0)
+    found = analysis.analyse(storage.absolute(song.path), progress=ctx.progress.reporter("analysing the music"))
+    data = found.to_dict()
+    ctx.db.execute(insert(SongAnalysis).values(
+        content_hash=song.content_hash, version=found.version, data=data,
+        seconds=round(time.monotonic() - started, 3),
+    ).on_conflict_do_nothing())
+    song.status = SongStatus.ANALYSED
+
+
+def _begin(db: Session, song: Song) -> None:
+    _claim(db, song, expected=(SongStatus.UPLOADED, SongStatus.ANALYSED, SongStatus.FAILED))
+
+
+def _retry(db: Session, song: Song) -> None:
+    _claim(db, song, expected=(SongStatus.FAILED,))
+
+
+def _claim(db: Session, song: Song, *, expected: tuple[SongStatus, ...]) -> None:
+    claimed = db.execute(update(Song).where(Song.id == song.id, Song.status.in_(expected))
+                         .values(status=SongStatus.ANALYSING).returning(Song.id)).first()
+    if claimed is None:
+        raise Conflict("This song is already being analysed")
+
+
+def _failed(db: Session, song: Song, _: BaseException) -> AppError | None:
+    song.status = SongStatus.FAILED
+    return None
+
+
+def _load(db: Session, song_id: uuid.UUID) -> Song | None:
+    return db.get(Song, song_id, populate_existing=True)
+
+
+registry.register(registry.Step(
+    name=ANALYSE, kind="analyse", subject_type="song", load=_load, work=_work, begin=_begin,
+    on_failure=_failed, retry=_retry, first_stage="analysing the music", permanent=(NotUsableAudio,),
+))
