@@ -24,9 +24,9 @@ from app.media.render.adts import read_frames, write_frames
 from app.providers.local.art import LocalImageProvider
 
 SEED_COMMAND = [  # the textbook still-image render: every frame encoded
-    "-loop", "1", "-i", "{image}", "-i", "{audio}", "-c:v", "libx264", "-preset", "medium",
-    "-tune", "stillimage", "-crf", "23", "-c:a", "aac", "-b:a", "320k", "-pix_fmt", "yuv420p",
-    "-shortest", "{out}",
+    *["-loop", "1", "-i", "{image}", "-i", "{audio}"],
+    *["-c:v", "libx264", "-preset", "medium", "-tune", "stillimage", "-crf", "23"],
+    *["-c:a", "aac", "-b:a", "320k", "-pix_fmt", "yuv420p", "-shortest", "{out}"],
 ]
 RUNS = 3
 
@@ -39,15 +39,15 @@ def make_m4a(folder: Path, seconds: int) -> Path:
     """Broadband stereo sound (independent noise + a chord) as AAC-LC 48 kHz 384 kbit/s."""
     piece = folder / "piece.aac"
     if not piece.exists():
-        ffmpeg(
-            "-f", "lavfi", "-i", "anoisesrc=d=30:r=48000:a=0.1:c=pink:s=1",
-            "-f", "lavfi", "-i", "anoisesrc=d=30:r=48000:a=0.1:c=pink:s=2",
-            "-f", "lavfi", "-i", "aevalsrc=0.1*sin(2*PI*220*t)+0.08*sin(2*PI*330*t):s=48000:d=30",
-            "-filter_complex",
-            "[0][1]amerge=inputs=2[noise];[2]aformat=channel_layouts=stereo[chord];"
-            "[noise][chord]amix=inputs=2",
-            "-c:a", "aac", "-aac_coder", "fast", "-b:a", "384k", "-f", "adts", str(piece),
-        )
+        sources = [
+            "anoisesrc=d=30:r=48000:a=0.1:c=pink:s=1",
+            "anoisesrc=d=30:r=48000:a=0.1:c=pink:s=2",
+            "aevalsrc=0.1*sin(2*PI*220*t)+0.08*sin(2*PI*330*t):s=48000:d=30",
+        ]
+        inputs = [arg for source in sources for arg in ("-f", "lavfi", "-i", source)]
+        mix = "[0][1]amerge=inputs=2[noise];[2]aformat=channel_layouts=stereo[chord];[noise][chord]amix=inputs=2"
+        aac = ["-c:a", "aac", "-aac_coder", "fast", "-b:a", "384k", "-f", "adts", str(piece)]
+        ffmpeg(*inputs, "-filter_complex", mix, *aac)
     frames = read_frames(piece)
     needed = seconds * 48000 // 1024 + 1
     looped = folder / f"track-{seconds}.aac"
@@ -109,6 +109,7 @@ def run() -> list[str]:
             "(target >= 100x)"
         ),
     ]
+
 
 if __name__ == "__main__":
     print("\n".join(run()))

@@ -8,6 +8,7 @@ import re
 import struct
 import subprocess
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -33,11 +34,8 @@ def ffmpeg(*args: str, stdin: bytes | None = None) -> bytes:
 
 def noise(seconds: float) -> list[str]:
     """ffmpeg input arguments for steady, uncorrelated stereo white noise."""
-    return [
-        "-f", "lavfi", "-i", f"anoisesrc=d={seconds}:r={RATE}:a=0.2:c=white:s=1",
-        "-f", "lavfi", "-i", f"anoisesrc=d={seconds}:r={RATE}:a=0.2:c=white:s=2",
-        "-filter_complex", "[0][1]amerge=inputs=2",
-    ]
+    left, right = (f"anoisesrc=d={seconds}:r={RATE}:a=0.2:c=white:s={seed}" for seed in (1, 2))
+    return ["-f", "lavfi", "-i", left, "-f", "lavfi", "-i", right, "-filter_complex", "[0][1]amerge=inputs=2"]
 
 
 def decode_audio(path: Path) -> np.ndarray:
@@ -49,10 +47,8 @@ def decode_audio(path: Path) -> np.ndarray:
 def decode_frames(path: Path, indices: list[int]) -> list[np.ndarray]:
     """RGB frames by index, converted with the BT.709 matrix the video is tagged with."""
     select = "+".join(f"eq(n\\,{i})" for i in indices)
-    raw = ffmpeg(
-        "-i", str(path), "-vf", f"select='{select}',scale=in_color_matrix=bt709:in_range=tv,format=rgb24",
-        "-vsync", "passthrough", "-f", "rawvideo", "-",
-    )
+    rgb = f"select='{select}',scale=in_color_matrix=bt709:in_range=tv,format=rgb24"
+    raw = ffmpeg("-i", str(path), "-vf", rgb, "-vsync", "passthrough", "-f", "rawvideo", "-")
     frames = np.frombuffer(raw, dtype=np.uint8).reshape(-1, 1080, 1920, 3)
     assert len(frames) == len(indices)
     return [frame.astype(float) for frame in frames]
@@ -115,9 +111,10 @@ class Rendered:
 def media(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("render-inputs")
     y, x = np.mgrid[0:1080, 0:1920].astype(np.float32)
-    pixels = np.stack([
-        127 + 100 * np.sin(x / 197), 127 + 100 * np.sin(y / 153 + x / 400), 127 + 100 * np.cos((x + y) / 350),
-    ], axis=-1)
+    red = 127 + 100 * np.sin(x / 197)
+    green = 127 + 100 * np.sin(y / 153 + x / 400)
+    blue = 127 + 100 * np.cos((x + y) / 350)
+    pixels = np.stack([red, green, blue], axis=-1)
     picture = Image.fromarray(pixels.astype(np.uint8))
     draw = ImageDraw.Draw(picture)
     rng = np.random.default_rng(2)
@@ -194,10 +191,9 @@ def test_gops_are_closed(from_m4a: Rendered) -> None:
 
 def packet_flags(path: Path, fields: str = "pts_time,flags") -> list[str]:
     """'pts_time,flags' (or other `fields`) of every video packet."""
-    return subprocess.run(
-        ["ffprobe", "-v", "error", "-select_streams", "v", "-show_entries", f"packet={fields}",
-         "-of", "csv=p=0", str(path)], capture_output=True, text=True, check=True,
-    ).stdout.split()
+    entries = ["-select_streams", "v", "-show_entries", f"packet={fields}", "-of", "csv=p=0", str(path)]
+    found = subprocess.run(["ffprobe", "-v", "error", *entries], capture_output=True, text=True, check=True)
+    return found.stdout.split()
 
 
 def test_keyframes_every_few_seconds(from_m4a: Rendered) -> None:
@@ -241,7 +237,7 @@ def test_picture_fades_out_along_a_straight_line(from_m4a: Rendered) -> None:
     start = last - (2 * FPS - 1)  # the fade's first frame, still at full brightness
     indices = [start, start + 15, start + 30, start + 45, last]
     full, *fading = decode_frames(from_m4a.out, indices)
-    for index, frame in zip(indices[1:], fading):
+    for index, frame in zip(indices[1:], fading, strict=True):
         brightness = 1 - (index - start) / (last - start)
         assert abs(frame.mean() / full.mean() - brightness) < 0.02, index
         assert abs(frame - brightness * full).mean() < 2, index
@@ -252,10 +248,8 @@ def assert_decodes_and_parses_cleanly(path: Path) -> None:
     one): the decoder must take every frame, and ffmpeg's strict header parser
     (trace_headers) must read every field of every header."""
     for checks in (["-f", "null"], ["-map", "0:v", "-c", "copy", "-bsf:v", "trace_headers", "-f", "null"]):
-        result = subprocess.run(
-            ["ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-i", str(path), *checks, "-"],
-            capture_output=True, text=True, check=True,
-        )
+        cmd = ["ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-i", str(path), *checks, "-"]
+        result = subprocess.run(cmd, capture_output=True, text=True, check=True)
         assert result.stderr == ""
 
 
@@ -263,12 +257,15 @@ def test_whole_video_decodes_and_parses_without_a_complaint(from_m4a: Rendered) 
     assert_decodes_and_parses_cleanly(from_m4a.out)
 
 
-def decode_yuv(path: Path, first: int, count: int) -> list[tuple[np.ndarray, np.ndarray]]:
+Planes = tuple[np.ndarray, np.ndarray]  # luma, both chroma planes
+
+
+def decode_yuv(path: Path, first: int, count: int) -> list[Planes]:
     """Frames [first, first + count) as they are coded, without any conversion: (luma, both
     chroma planes) as signed distances from black (Y 16, Cb and Cr 128 in limited range)."""
+    select = f"select='between(n\\,{first}\\,{first + count - 1})'"
     raw = ffmpeg(
-        "-i", str(path), "-vf", f"select='between(n\\,{first}\\,{first + count - 1})'",
-        "-vsync", "passthrough", "-pix_fmt", "yuv420p", "-f", "rawvideo", "-",
+        "-i", str(path), "-vf", select, "-vsync", "passthrough", "-pix_fmt", "yuv420p", "-f", "rawvideo", "-"
     )
     luma = 1920 * 1080
     size = luma * 3 // 2
@@ -280,7 +277,7 @@ def decode_yuv(path: Path, first: int, count: int) -> list[tuple[np.ndarray, np.
     return frames
 
 
-def assert_scaled(frame: tuple[np.ndarray, np.ndarray], full: tuple[np.ndarray, np.ndarray], level: float) -> None:
+def assert_scaled(frame: Planes, full: Planes, level: float) -> None:
     """`frame` is `full` scaled toward black by `level`: its mean brightness within 2 % of
     that (plus half a percent of full brightness, the rounding of the darkest frames), and
     every plane within about one level of 255 per pixel on average."""
@@ -353,7 +350,7 @@ def test_sound_is_aligned_and_seamless(which: str, request: pytest.FixtureReques
 def test_progress_rises_to_one(from_m4a: Rendered, from_mp3: Rendered) -> None:
     for rendered in (from_m4a, from_mp3):
         assert rendered.progress[0] >= 0 and rendered.progress[-1] == 1.0
-        assert all(b >= a for a, b in zip(rendered.progress, rendered.progress[1:]))
+        assert all(b >= a for a, b in pairwise(rendered.progress))
 
 
 def test_short_audio_and_a_square_picture(media: Path, tmp_path: Path) -> None:
@@ -416,10 +413,9 @@ def test_pieces_are_joined_only_under_the_same_headers_and_cut_between_pictures(
     number of frames. A shorter GOP is the first frames of the still one, cut whole."""
 
     def piece(settings: list[str], frames: int) -> bytes:
-        return ffmpeg(
-            "-f", "lavfi", "-i", "testsrc2=s=64x64:r=30", "-frames:v", str(frames), "-c:v", "libx264",
-            "-preset", "ultrafast", "-threads", "1", "-x264-params", ":".join(settings), "-f", "h264", "-",
-        )
+        source = ["-f", "lavfi", "-i", "testsrc2=s=64x64:r=30", "-frames:v", str(frames)]
+        encoder = ["-c:v", "libx264", "-preset", "ultrafast", "-threads", "1", "-x264-params"]
+        return ffmpeg(*source, *encoder, ":".join(settings), "-f", "h264", "-")
 
     ours, other = piece(X264_HEADERS, 5), piece([*X264_HEADERS, "cabac=0"], 5)
     check_pieces({"one": (ours, 5), "two": (ours, 5)})
@@ -429,8 +425,9 @@ def test_pieces_are_joined_only_under_the_same_headers_and_cut_between_pictures(
         check_pieces({"one": (ours, 6)})
     cut = first_pictures(ours, 3)
     check_pieces({"cut": (cut, 3)})
-    decoded = ffmpeg("-f", "h264", "-i", "-", "-f", "rawvideo", "-pix_fmt", "gray", "-", stdin=cut)
-    reference = ffmpeg("-f", "h264", "-i", "-", "-frames:v", "3", "-f", "rawvideo", "-pix_fmt", "gray", "-", stdin=ours)
+    gray = ["-f", "rawvideo", "-pix_fmt", "gray", "-"]
+    decoded = ffmpeg("-f", "h264", "-i", "-", *gray, stdin=cut)
+    reference = ffmpeg("-f", "h264", "-i", "-", "-frames:v", "3", *gray, stdin=ours)
     assert decoded == reference and len(decoded) == 3 * 64 * 64
 
 

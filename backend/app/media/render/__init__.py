@@ -18,11 +18,11 @@ from pathlib import Path
 
 from PIL import Image
 
+from app.core.progress import ProgressFn, no_progress
 from app.media.ffmpeg import MediaError, probe, run_ffmpeg
 from app.media.render import audio as soundtrack
 from app.media.render.jobs import run_jobs
 from app.media.render.video import FPS, join_pieces, plan_video, video_jobs
-from app.core.progress import ProgressFn, no_progress
 
 __all__ = ["render_video"]
 
@@ -51,15 +51,13 @@ def _mux(video: Path, aac: Path, out: Path, seconds: float) -> None:
     """Both streams into the MP4 by copy, then a look at the result: a wrong length would
     reveal a mistake anywhere above."""
     try:
-        run_ffmpeg([
-            "-f", "h264", "-framerate", str(FPS), "-i", str(video), "-f", "aac", "-i", str(aac),
-            "-map", "0:v:0", "-map", "1:a:0", "-c", "copy",
-            # Raw H.264 has no timestamps: frame N is shown at exactly N/30 s (512 ticks of
-            # 1/15360 s, ffmpeg's usual MP4 clock for 30 fps).
-            "-bsf:v", f"setts=time_base=1/{512 * FPS}:ts=N*512:duration=512",
-            # Both streams start at 0 (no B-frames, no priming), so no edit list is needed.
-            "-use_editlist", "0", "-movflags", "+faststart", "-f", "mp4", str(out),
-        ])
+        inputs = ["-f", "h264", "-framerate", str(FPS), "-i", str(video), "-f", "aac", "-i", str(aac)]
+        # Raw H.264 has no timestamps: frame N is shown at exactly N/30 s (512 ticks of
+        # 1/15360 s, ffmpeg's usual MP4 clock for 30 fps).
+        timing = ["-bsf:v", f"setts=time_base=1/{512 * FPS}:ts=N*512:duration=512"]
+        # Both streams start at 0 (no B-frames, no priming), so no edit list is needed.
+        layout = ["-use_editlist", "0", "-movflags", "+faststart", "-f", "mp4", str(out)]
+        run_ffmpeg([*inputs, "-map", "0:v:0", "-map", "1:a:0", "-c", "copy", *timing, *layout])
         lengths = {s["codec_type"]: float(s["duration"]) for s in probe(out)["streams"]}
         if set(lengths) != {"video", "audio"} or any(abs(d - seconds) > 1 / FPS for d in lengths.values()):
             raise MediaError(f"the rendered video came out wrong: {lengths}, expected {seconds:.3f} s")

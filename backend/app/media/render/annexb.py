@@ -36,7 +36,7 @@ def parameter_sets(data: bytes) -> bytes:
     found = units(data)
     ends = [unit.start for unit in found[1:]] + [len(data)]
     sets: dict[int, bytes] = {}
-    for unit, end in zip(found, ends):
+    for unit, end in zip(found, ends, strict=True):
         if unit.kind in PARAMETER_SETS:
             sets.setdefault(unit.kind, data[unit.start : end].strip(b"\x00"))
     if sets.keys() != PARAMETER_SETS:

@@ -23,9 +23,9 @@ point where the fade-in keeps the volume under 1 %.
 
 import math
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from app.media.ffmpeg import MediaError, probe, run_ffmpeg
 from app.media.render.adts import read_frames, write_frames
@@ -57,7 +57,7 @@ class Soundtrack:
     def join(self, results: dict[str, object], out: Path) -> Path:
         frames: list[bytes] = []
         for piece in self.pieces:
-            frames += self.copied if piece == "copy" else results[piece]  # type: ignore[operator]
+            frames += self.copied if piece == "copy" else cast(list[bytes], results[piece])
         write_frames(out, frames)
         return out
 
@@ -103,10 +103,8 @@ def _encode_all(audio: Path, tmp: Path) -> Soundtrack:
     """Decode once (which also gives the exact length: an MP3's header may be off by tens of
     milliseconds), then encode in one piece per core."""
     pcm = tmp / "source.f32"
-    run_ffmpeg([
-        "-i", str(audio), "-map", "0:a:0", "-ar", str(RATE), "-ac", "2",
-        "-c:a", "pcm_f32le", "-f", "f32le", str(pcm),
-    ])
+    as_pcm = ["-ar", str(RATE), "-ac", "2", "-c:a", "pcm_f32le", "-f", "f32le", str(pcm)]
+    run_ffmpeg(["-i", str(audio), "-map", "0:a:0", *as_pcm])
     length = pcm.stat().st_size // 8  # two 4-byte samples per instant
     if length < FRAME:
         raise MediaError(f"{audio.name} is too short to make a video of")
@@ -124,8 +122,10 @@ def _priming_frames(info: dict, stream: dict) -> int | None:
     whole number of frames, as some encoders write)."""
     copyable = (
         "mp4" in info["format"].get("format_name", "")
-        and stream.get("codec_name") == "aac" and stream.get("profile") == "LC"
-        and stream.get("sample_rate") == str(RATE) and stream.get("channels") == 2
+        and stream.get("codec_name") == "aac"
+        and stream.get("profile") == "LC"
+        and stream.get("sample_rate") == str(RATE)
+        and stream.get("channels") == 2
         and info.get("packets")
     )
     if not copyable:
@@ -152,7 +152,9 @@ def _slice(source: list[bytes], priming: int, first: int, last: int, tmp: Path) 
 
 
 def _job(name: str, decoded: Decoded, first: int, last: int, length: int, fade: int, tmp: Path) -> Job:
-    run: Callable[[], list[bytes]] = lambda: _encode(decoded, first, last, length, fade, tmp / f"{name}.aac")
+    def run() -> list[bytes]:
+        return _encode(decoded, first, last, length, fade, tmp / f"{name}.aac")
+
     return Job(name, (last - first) * FRAME / RATE * 0.05, run)  # fast coder ~20x real time
 
 

@@ -36,9 +36,11 @@ GOP_FRAMES = 5 * FPS
 # list for the picture to start at 0. Closed GOPs, and keyframes only where the plan puts
 # them. Weighted prediction lets x264 code a fading frame as the frame before it scaled
 # toward or away from black, plus a correction: about a quarter fewer bytes for the fades.
+# CABAC rather than CAVLC: keyframes ~15 % smaller, which outweighs its frames of a still
+# picture costing ~70 bytes rather than ~13 (210 kB per 5 s GOP against 239 kB).
 X264_HEADERS = [
-    "stitchable=1", "bframes=0", "ref=1", "weightp=1", "cabac=1", "8x8dct=1",
-    "open-gop=0", "scenecut=0", f"keyint={GOP_FRAMES}", f"min-keyint={GOP_FRAMES}",
+    *["stitchable=1", "bframes=0", "ref=1", "weightp=1", "cabac=1", "8x8dct=1"],
+    *["open-gop=0", "scenecut=0", f"keyint={GOP_FRAMES}", f"min-keyint={GOP_FRAMES}"],
 ]
 
 # x264's "ultrafast" analysis skips the motion search a still picture doesn't need; the
@@ -59,15 +61,13 @@ FADE_QP = 24
 def x264(*, fading: tuple[int, int] | None = None) -> list[str]:
     """x264 settings; `fading`: the first and last frame of the job that fade."""
     zones = [f"zones={fading[0]},{fading[1]},q={FADE_QP}"] if fading else []
-    return [
-        "-c:v", "libx264", "-preset", "ultrafast", "-tune", "stillimage", "-crf", "36",
-        "-profile:v", "high", "-level:v", "4.1",
-        "-x264-params", ":".join([*X264_HEADERS, *STILL_QUALITY, *zones]),
-        # The pieces run side by side, one per core (jobs.py); x264's own threads would only
-        # add their overhead. One thread also means one slice per picture (annexb.py).
-        "-threads", "1",
-        "-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709", "-color_range", "tv",
-    ]
+    params = ":".join([*X264_HEADERS, *STILL_QUALITY, *zones])
+    encoder = ["-c:v", "libx264", "-preset", "ultrafast", "-tune", "stillimage", "-crf", "36"]
+    stream = ["-profile:v", "high", "-level:v", "4.1", "-x264-params", params]
+    colours = ["-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709"]
+    # The pieces run side by side, one per core (jobs.py); x264's own threads would only add
+    # their overhead. One thread also means one slice per picture (annexb.py).
+    return [*encoder, *stream, "-threads", "1", *colours, "-color_range", "tv"]
 
 
 # The picture is decoded and converted once per piece, then repeated by the `loop` filter
@@ -120,10 +120,8 @@ def video_jobs(image: Path, plan: VideoPlan, tmp: Path) -> list[Job]:
         pieces["still"] = (GOP_FRAMES, "", None)
 
     def job(name: str, frames: int, fade: str, fading: tuple[int, int] | None) -> Job:
-        args = [
-            "-i", str(image), "-vf", PICTURE + fade, "-r", str(FPS), "-frames:v", str(frames), "-an",
-            *x264(fading=fading), "-f", "h264", str(tmp / f"{name}.h264"),
-        ]
+        picture = ["-i", str(image), "-vf", PICTURE + fade, "-r", str(FPS), "-frames:v", str(frames), "-an"]
+        args = [*picture, *x264(fading=fading), "-f", "h264", str(tmp / f"{name}.h264")]
         # Rough CPU seconds on a small server: decoding the picture, then each frame (one
         # x264 has to code costs about three it finds unchanged).
         changing = fading[1] - fading[0] + 1 if fading else 1
