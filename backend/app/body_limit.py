@@ -10,6 +10,7 @@ whatever the app was about to answer (its body parser's 400) is replaced by the 
 The limit is per path: MAX_REQUEST_BYTES for JSON, and `route_limits` for routes that take
 larger bodies (an upload), as {"/api/exact/path": bytes} or {"/api/prefix/*": bytes}."""
 
+import contextlib
 from collections.abc import Mapping
 
 from starlette.datastructures import Headers
@@ -40,12 +41,16 @@ async def _no_receive() -> Message:
 
 
 class BodySizeLimit:
-    def __init__(self, app: ASGIApp, *, max_bytes: int, route_limits: Mapping[str, int] | None = None) -> None:
+    def __init__(
+        self, app: ASGIApp, *, max_bytes: int, route_limits: Mapping[str, int] | None = None
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.exact = {p: n for p, n in (route_limits or {}).items() if not p.endswith("*")}
-        self.prefixes = sorted(((p[:-1], n) for p, n in (route_limits or {}).items() if p.endswith("*")),
-                               key=lambda item: -len(item[0]))
+        self.prefixes = sorted(
+            ((p[:-1], n) for p, n in (route_limits or {}).items() if p.endswith("*")),
+            key=lambda item: -len(item[0]),
+        )
 
     def limit_for(self, path: str) -> int:
         if path in self.exact:
@@ -93,14 +98,16 @@ class BodySizeLimit:
             started = started or message["type"] == "http.response.start"
             await send(message)
 
-        try:
+        with contextlib.suppress(BodyTooLarge):  # answered below
             await self.app(scope, limited_receive, guarded_send)
-        except BodyTooLarge:
-            pass
         if exceeded and not started and not refused:
             await self._refuse(scope, send, limit)
 
     async def _refuse(self, scope: Scope, send: Send, limit: int) -> None:
-        response = error_response(413, "PAYLOAD_TOO_LARGE", f"Request body is larger than {limit} bytes",
-                                  headers={"Connection": "close"})
+        response = error_response(
+            413,
+            "PAYLOAD_TOO_LARGE",
+            f"Request body is larger than {limit} bytes",
+            headers={"Connection": "close"},
+        )
         await response(scope, _no_receive, send)

@@ -14,13 +14,22 @@ from app.errors import AppError
 log = logging.getLogger("app.errors")
 
 HTTP_CODES = {
-    400: "BAD_REQUEST", 401: "NOT_AUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND",
-    405: "METHOD_NOT_ALLOWED", 409: "CONFLICT", 413: "PAYLOAD_TOO_LARGE", 415: "UNSUPPORTED_MEDIA_TYPE",
-    416: "RANGE_NOT_SATISFIABLE", 429: "RATE_LIMITED",
+    400: "BAD_REQUEST",
+    401: "NOT_AUTHENTICATED",
+    403: "FORBIDDEN",
+    404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED",
+    409: "CONFLICT",
+    413: "PAYLOAD_TOO_LARGE",
+    415: "UNSUPPORTED_MEDIA_TYPE",
+    416: "RANGE_NOT_SATISFIABLE",
+    429: "RATE_LIMITED",
 }
 
 
-def error_response(status_code: int, error_code: str, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
+def error_response(
+    status_code: int, error_code: str, detail: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
     return JSONResponse(
         {"detail": detail, "error_code": error_code, "status_code": status_code},
         status_code=status_code,
@@ -81,4 +90,6 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         # The traceback goes to the server log; the client gets no internals.
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return error_response(500, "INTERNAL_ERROR", "Something went wrong on the server; it has been logged.")
+        return error_response(
+            500, "INTERNAL_ERROR", "Something went wrong on the server; it has been logged."
+        )

@@ -95,5 +95,7 @@ class RangeNotSatisfiable(AppError):
     error_code = "RANGE_NOT_SATISFIABLE"
 
     def __init__(self, size: int):
-        super().__init__(f"The requested range is outside the file ({size} bytes)",
-                         headers={"Content-Range": f"bytes */{size}"})
+        super().__init__(
+            f"The requested range is outside the file ({size} bytes)",
+            headers={"Content-Range": f"bytes */{size}"},
+        )

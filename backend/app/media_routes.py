@@ -55,8 +55,10 @@ def media(
         raise NotFound("No such file")
     rel = f"{kind}/{name}"
     if not storage.verify_signature(rel, exp, sig):
-        raise Forbidden("This media link is invalid or has expired; reload the page for a fresh one",
-                        error_code="MEDIA_LINK_INVALID")
+        raise Forbidden(
+            "This media link is invalid or has expired; reload the page for a fresh one",
+            error_code="MEDIA_LINK_INVALID",
+        )
     path = storage.absolute(rel)
     try:
         stat = path.stat()
@@ -68,7 +70,10 @@ def media(
         stem = re.sub(r"[^A-Za-z0-9_-]+", "-", download).strip("-")[:80] or path.stem
         filename = f"{stem}.{match.group(1)}"
     response = MediaFile(
-        path, media_type=storage.MEDIA_TYPES[match.group(1)], filename=filename, stat_result=stat,
+        path,
+        media_type=storage.MEDIA_TYPES[match.group(1)],
+        filename=filename,
+        stat_result=stat,
         headers={"Cache-Control": "private, max-age=3600"},
     )
     _check_range(request, response, stat.st_size)

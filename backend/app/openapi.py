@@ -16,7 +16,9 @@ class ErrorBody(BaseModel):
     """Every error the API answers, whatever its status."""
 
     detail: str = Field(description="What went wrong, for people; validation errors name the field")
-    error_code: str = Field(description="Stable machine-readable code, e.g. VALIDATION_ERROR, TRACK_NOT_FOUND")
+    error_code: str = Field(
+        description="Stable machine-readable code, e.g. VALIDATION_ERROR, TRACK_NOT_FOUND"
+    )
     status_code: int = Field(description="The HTTP status, repeated")
 
 
@@ -51,7 +53,9 @@ def _complete(spec: dict[str, Any]) -> dict[str, Any]:
     for item in spec.get("paths", {}).values():
         for operation in item.values():
             responses = operation.setdefault("responses", {})
-            default_422 = responses.get("422", {}).get("content", {}).get("application/json", {}).get("schema")
+            default_422 = (
+                responses.get("422", {}).get("content", {}).get("application/json", {}).get("schema")
+            )
             if default_422 == {"$ref": "#/components/schemas/HTTPValidationError"}:
                 del responses["422"]
             generic = []
@@ -63,6 +67,10 @@ def _complete(spec: dict[str, Any]) -> dict[str, Any]:
                 generic.append(413)
             for code in generic:
                 responses.setdefault(str(code), _error_response(code))
+            for status, response in responses.items():
+                # An error declared with a description only still answers in the shape.
+                if status.isdigit() and int(status) >= 400 and "content" not in response:
+                    response["content"] = {"application/json": {"schema": ERROR_REF}}
             operation["responses"] = dict(sorted(responses.items()))
     schemas = spec.setdefault("components", {}).setdefault("schemas", {})
     for unused in ("HTTPValidationError", "ValidationError"):
@@ -76,12 +84,18 @@ def install(app: FastAPI) -> None:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = _complete(get_openapi(
-                title=app.title, version=app.version, openapi_version=app.openapi_version,
-                summary=app.summary, description=app.description, routes=app.routes,
-                tags=app.openapi_tags, servers=app.servers,
-            ))
+            app.openapi_schema = _complete(
+                get_openapi(
+                    title=app.title,
+                    version=app.version,
+                    openapi_version=app.openapi_version,
+                    summary=app.summary,
+                    description=app.description,
+                    routes=app.routes,
+                    tags=app.openapi_tags,
+                    servers=app.servers,
+                )
+            )
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
-

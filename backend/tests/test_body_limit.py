@@ -42,8 +42,12 @@ def _big_json() -> bytes:
 
 def test_declared_length_without_expect_continue(base: str) -> None:
     """urllib sends the whole body at once and reads the answer afterwards."""
-    request = urllib.request.Request(f"{base}/api/auth/login", data=_big_json(), method="POST",
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"{base}/api/auth/login",
+        data=_big_json(),
+        method="POST",
+        headers={"Content-Type": "application/json"},
+    )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=30)
     assert refused.value.code == 413
@@ -54,9 +58,14 @@ def test_declared_length_without_expect_continue(base: str) -> None:
 def test_chunked_body(base: str) -> None:
     connection = http.client.HTTPConnection(base.removeprefix("http://"), timeout=30)
     body = _big_json()
-    chunks = (body[i:i + 65536] for i in range(0, len(body), 65536))
-    connection.request("POST", "/api/auth/login", body=chunks, encode_chunked=True,
-                       headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked"})
+    chunks = (body[i : i + 65536] for i in range(0, len(body), 65536))
+    connection.request(
+        "POST",
+        "/api/auth/login",
+        body=chunks,
+        encode_chunked=True,
+        headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked"},
+    )
     response = connection.getresponse()
     assert response.status == 413
     _shape(413, response.read())
@@ -66,8 +75,10 @@ def test_chunked_body(base: str) -> None:
 def test_expect_continue_is_answered_before_the_body_is_sent(base: str) -> None:
     host, port = base.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port)), timeout=30) as sock:
-        sock.sendall(f"POST /api/auth/login HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
-                     f"Content-Length: {BIG}\r\nExpect: 100-continue\r\n\r\n".encode())
+        sock.sendall(
+            f"POST /api/auth/login HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {BIG}\r\nExpect: 100-continue\r\n\r\n".encode()
+        )
         answer = b""
         while b"\r\n\r\n" not in answer:
             answer += sock.recv(65536)
@@ -75,9 +86,12 @@ def test_expect_continue_is_answered_before_the_body_is_sent(base: str) -> None:
 
 
 def test_a_body_within_the_limit_still_works(base: str, user) -> None:
-    request = urllib.request.Request(f"{base}/api/auth/login", method="POST",
-                                     data=json.dumps({"email": user.email, "password": "p" * 150}).encode(),
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"{base}/api/auth/login",
+        method="POST",
+        data=json.dumps({"email": user.email, "password": "p" * 150}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=30)
     assert refused.value.code == 401  # reached the sign-in: a wrong password
@@ -87,7 +101,7 @@ def test_chunked_body_through_the_test_client(client: TestClient) -> None:
     def chunks() -> Iterator[bytes]:
         body = _big_json()
         for i in range(0, len(body), 65536):
-            yield body[i:i + 65536]
+            yield body[i : i + 65536]
 
     response = client.post("/api/auth/login", content=chunks(), headers={"Content-Type": "application/json"})
     assert response.status_code == 413
@@ -98,7 +112,9 @@ def _echo_app(**limits) -> Starlette:
     async def echo(request: Request) -> JSONResponse:
         return JSONResponse({"bytes": len(await request.body())})
 
-    app = Starlette(routes=[Route("/small", echo, methods=["POST"]), Route("/upload", echo, methods=["POST"])])
+    app = Starlette(
+        routes=[Route("/small", echo, methods=["POST"]), Route("/upload", echo, methods=["POST"])]
+    )
     return BodySizeLimit(app, max_bytes=1024, **limits)  # type: ignore[return-value]
 
 

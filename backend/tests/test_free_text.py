@@ -25,17 +25,23 @@ def test_generate_refuses_control_characters(client: TestClient, auth, char: str
 
 
 def test_batch_names_the_prompt(client: TestClient, auth) -> None:
-    response = client.post("/api/batch/generate", headers=auth,
-                           json={"prompts": [PROMPT, "Rain on a tin roof\x00 at night"], "duration": 120})
+    response = client.post(
+        "/api/batch/generate",
+        headers=auth,
+        json={"prompts": [PROMPT, "Rain on a tin roof\x00 at night"], "duration": 120},
+    )
     _refused(response, "prompts.1")
 
 
-@pytest.mark.parametrize(("field", "value", "named"), [
-    ("title", "Ocean\x00 rain", "title"),
-    ("title", "Ocean\nrain", "title"),  # a title is one line
-    ("description", "Calm\x00", "description"),
-    ("tags", ["ambient", "ra\x00in"], "tags.1"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "named"),
+    [
+        ("title", "Ocean\x00 rain", "title"),
+        ("title", "Ocean\nrain", "title"),  # a title is one line
+        ("description", "Calm\x00", "description"),
+        ("tags", ["ambient", "ra\x00in"], "tags.1"),
+    ],
+)
 def test_upload_refuses_control_characters(client: TestClient, auth, field: str, value, named: str) -> None:
     body = {"track_id": str(uuid.uuid4()), "title": "Ocean rain", "made_for_kids": False, field: value}
     code = "000A" if value == "Ocean\nrain" else "0000"
@@ -58,4 +64,6 @@ def test_text_keeps_tabs_and_newlines_and_normalises_windows_line_ends() -> None
 
 def test_the_rule_is_in_the_openapi_schema(client: TestClient) -> None:
     schemas = client.get("/openapi.json").json()["components"]["schemas"]
-    assert schemas["GenerateRequest"]["properties"]["prompt"]["pattern"] == "^[^\\x00-\\x08\\x0b-\\x1f\\x7f]*$"
+    assert (
+        schemas["GenerateRequest"]["properties"]["prompt"]["pattern"] == "^[^\\x00-\\x08\\x0b-\\x1f\\x7f]*$"
+    )

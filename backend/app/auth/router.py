@@ -14,8 +14,13 @@ router = APIRouter(prefix="/api/auth", tags=["auth"])
 def login(body: LoginRequest, request: Request, db: DbSession) -> LoginResult:
     """Exchange email + password for an access token (15 min) and a refresh token (7 days),
     plus a device token to send with this browser's next sign-in."""
-    return service.login(db, email=body.email, password=body.password, client=client_address(request),
-                         device_token=body.device_token)
+    return service.login(
+        db,
+        email=body.email,
+        password=body.password,
+        client=client_address(request),
+        device_token=body.device_token,
+    )
 
 
 @router.post("/refresh", responses=errors(401))
@@ -29,7 +34,9 @@ def refresh(body: RefreshRequest, db: DbSession) -> TokenPair:
 def logout(principal: CurrentPrincipal, db: DbSession, body: RefreshRequest | None = None) -> None:
     """End this session: its refresh tokens and access tokens stop working."""
     service.logout(
-        db, user=principal.user, session_id=principal.session_id,
+        db,
+        user=principal.user,
+        session_id=principal.session_id,
         refresh_token=body.refresh_token if body else None,
     )
 

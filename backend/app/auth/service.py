@@ -18,18 +18,26 @@ from app.errors import Unauthorized
 def _issue_pair(db: Session, *, user: User, session_id: uuid.UUID) -> TokenPair:
     token_id = uuid.uuid4()
     refresh, expires = tokens.create_refresh_token(user_id=user.id, session_id=session_id, token_id=token_id)
-    db.add(RefreshToken(
-        id=token_id, user_id=user.id, session_id=session_id,
-        token=tokens.fingerprint(refresh), expires_at=expires,
-    ))
+    db.add(
+        RefreshToken(
+            id=token_id,
+            user_id=user.id,
+            session_id=session_id,
+            token=tokens.fingerprint(refresh),
+            expires_at=expires,
+        )
+    )
     access = tokens.create_access_token(user_id=user.id, email=user.email, session_id=session_id)
     return TokenPair(
-        access_token=access, refresh_token=refresh,
+        access_token=access,
+        refresh_token=refresh,
         expires_in=get_settings().auth.jwt_access_token_expire_minutes * 60,
     )
 
 
-def login(db: Session, *, email: str, password: str, client: str, device_token: str | None = None) -> LoginResult:
+def login(
+    db: Session, *, email: str, password: str, client: str, device_token: str | None = None
+) -> LoginResult:
     email = email.lower()
     address = throttle_key(client)
     user = db.scalar(select(User).where(User.email == email))

@@ -84,7 +84,9 @@ class LoginThrottle:
         with self._lock:
             if self._known_browser(device, now):
                 return
-            remaining = max(self._address.remaining(address, now), self._account.remaining(email.lower(), now))
+            remaining = max(
+                self._address.remaining(address, now), self._account.remaining(email.lower(), now)
+            )
         if remaining > 0:
             wait = math.ceil(remaining)
             raise RateLimited(f"Too many failed sign-in attempts; try again in {wait} s", retry_after=wait)

@@ -31,26 +31,43 @@ def _encode(claims: dict) -> str:
 def create_access_token(*, user_id: uuid.UUID, email: str, session_id: uuid.UUID) -> str:
     now = datetime.now(UTC)
     ttl = timedelta(minutes=get_settings().auth.jwt_access_token_expire_minutes)
-    return _encode({
-        "sub": str(user_id), "email": email, "sid": str(session_id), "jti": str(uuid.uuid4()),
-        "type": "access", "iat": now, "exp": now + ttl,
-    })
+    return _encode(
+        {
+            "sub": str(user_id),
+            "email": email,
+            "sid": str(session_id),
+            "jti": str(uuid.uuid4()),
+            "type": "access",
+            "iat": now,
+            "exp": now + ttl,
+        }
+    )
 
 
-def create_refresh_token(*, user_id: uuid.UUID, session_id: uuid.UUID, token_id: uuid.UUID) -> tuple[str, datetime]:
+def create_refresh_token(
+    *, user_id: uuid.UUID, session_id: uuid.UUID, token_id: uuid.UUID
+) -> tuple[str, datetime]:
     now = datetime.now(UTC)
     expires = now + timedelta(days=get_settings().auth.jwt_refresh_token_expire_days)
-    token = _encode({
-        "sub": str(user_id), "sid": str(session_id), "jti": str(token_id),
-        "type": "refresh", "iat": now, "exp": expires,
-    })
+    token = _encode(
+        {
+            "sub": str(user_id),
+            "sid": str(session_id),
+            "jti": str(token_id),
+            "type": "refresh",
+            "iat": now,
+            "exp": expires,
+        }
+    )
     return token, expires
 
 
 def decode(token: str, *, expected: TokenType) -> TokenClaims:
     try:
         claims = jwt.decode(
-            token, get_settings().auth.jwt_secret, algorithms=[ALGORITHM],
+            token,
+            get_settings().auth.jwt_secret,
+            algorithms=[ALGORITHM],
             options={"require": ["exp", "iat", "sub", "sid", "jti", "type"]},
         )
     except jwt.ExpiredSignatureError:
@@ -62,8 +79,10 @@ def decode(token: str, *, expected: TokenType) -> TokenClaims:
         raise Unauthorized(f"Expected an {expected} token", error_code="TOKEN_INVALID")
     try:
         return TokenClaims(
-            user_id=uuid.UUID(claims["sub"]), session_id=uuid.UUID(claims["sid"]),
-            token_id=uuid.UUID(claims["jti"]), expires_at=datetime.fromtimestamp(claims["exp"], UTC),
+            user_id=uuid.UUID(claims["sub"]),
+            session_id=uuid.UUID(claims["sid"]),
+            token_id=uuid.UUID(claims["jti"]),
+            expires_at=datetime.fromtimestamp(claims["exp"], UTC),
         )
     except (ValueError, TypeError):
         raise Unauthorized("Token is invalid", error_code="TOKEN_INVALID") from None
@@ -82,8 +101,15 @@ def create_device_token(*, user_id: uuid.UUID) -> str:
     """Given with every successful sign-in. It opens nothing by itself: it only lets the sign-in
     throttle tell the owner's browser from whoever is guessing (see throttle.py)."""
     now = datetime.now(UTC)
-    return _encode({"sub": str(user_id), "jti": str(uuid.uuid4()), "type": "device", "iat": now,
-                    "exp": now + timedelta(days=DEVICE_TOKEN_DAYS)})
+    return _encode(
+        {
+            "sub": str(user_id),
+            "jti": str(uuid.uuid4()),
+            "type": "device",
+            "iat": now,
+            "exp": now + timedelta(days=DEVICE_TOKEN_DAYS),
+        }
+    )
 
 
 def device_id(token: str | None, *, user_id: uuid.UUID) -> str | None:
@@ -91,8 +117,12 @@ def device_id(token: str | None, *, user_id: uuid.UUID) -> str | None:
     if not token:
         return None
     try:
-        claims = jwt.decode(token, get_settings().auth.jwt_secret, algorithms=[ALGORITHM],
-                            options={"require": ["exp", "sub", "jti", "type"]})
+        claims = jwt.decode(
+            token,
+            get_settings().auth.jwt_secret,
+            algorithms=[ALGORITHM],
+            options={"require": ["exp", "sub", "jti", "type"]},
+        )
     except jwt.PyJWTError:
         return None
     if claims.get("type") != "device" or claims.get("sub") != str(user_id):

@@ -25,13 +25,14 @@ def generate_batch(
     return service.to_public(db, batch)
 
 
-@router.get("/batch/{batch_id}", responses=errors(404))
+# ":uuid": "/batch/generate" is not a batch id, so GET there is a 405 rather than a 400.
+@router.get("/batch/{batch_id:uuid}", responses=errors(404))
 def get_batch(batch_id: uuid.UUID, user: CurrentUser, db: DbSession) -> BatchPublic:
     """Live state of a batch: every item's status, stage, percent, timings and errors."""
     return service.to_public(db, service.get(db, user=user, batch_id=batch_id))
 
 
-@router.post("/batch/{batch_id}/retry", responses=errors(404, 409))
+@router.post("/batch/{batch_id:uuid}/retry", responses=errors(404, 409))
 def retry_batch(batch_id: uuid.UUID, user: CurrentUser, db: DbSession) -> BatchPublic:
     """Run only the failed items again, each from the step where it stopped."""
     return service.to_public(db, service.retry_failed(db, user=user, batch_id=batch_id))

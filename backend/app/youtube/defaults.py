@@ -12,9 +12,38 @@ from app.tracks.models import Track
 from app.youtube.schemas import MAX_DESCRIPTION_BYTES, MAX_TAGS_CHARS, UploadDefaults, tags_length
 
 STOPWORDS = {
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its", "of",
-    "on", "or", "the", "this", "to", "with", "without", "very", "some", "soft", "deep", "gentle", "over",
-    "under", "through", "while",
+    "a",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "be",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "of",
+    "on",
+    "or",
+    "the",
+    "this",
+    "to",
+    "with",
+    "without",
+    "very",
+    "some",
+    "soft",
+    "deep",
+    "gentle",
+    "over",
+    "under",
+    "through",
+    "while",
 }
 MAX_TAGS = 15
 
@@ -55,12 +84,17 @@ def title_for(track: Track) -> str:
 
 
 def description_for(track: Track, *, title: str) -> str:
-    values = {"prompt": _clean(track.prompt), "duration": duration_text(track.duration),
-              "minutes": round(track.duration / 60), "title": title}
+    prompt = _clean(track.prompt)
+    values = {
+        "prompt": prompt,
+        "duration": duration_text(track.duration),
+        "minutes": round(track.duration / 60),
+        "title": title,
+    }
     try:
         text = get_settings().youtube.description_template.format_map(values)
     except (KeyError, IndexError, ValueError):
-        text = values["prompt"]  # a broken template must not break the dialog
+        text = prompt  # a broken template must not break the dialog
     text = _clean_multiline(text)
     while len(text.encode()) > MAX_DESCRIPTION_BYTES:
         text = text[: len(text) - 50]
@@ -89,7 +123,12 @@ def defaults_for(track: Track) -> UploadDefaults:
     settings = get_settings()
     title = title_for(track)
     return UploadDefaults(
-        title=title, description=description_for(track, title=title), tags=tags_for(track),
-        privacy="private", category="10", made_for_kids=None, contains_synthetic_media=True,
+        title=title,
+        description=description_for(track, title=title),
+        tags=tags_for(track),
+        privacy="private",
+        category="10",
+        made_for_kids=None,
+        contains_synthetic_media=True,
         quota_cost=settings.youtube.quota_cost_insert + settings.youtube.quota_cost_thumbnail,
     )

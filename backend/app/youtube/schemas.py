@@ -12,11 +12,13 @@ from pydantic import (
     field_validator,
 )
 
-from app.validation import LINE, Text
+from app.validation import LINE, TEXT
 
 Privacy = Literal["public", "unlisted", "private"]
 MAX_TAGS_CHARS = 500
 MAX_DESCRIPTION_BYTES = 5000
+# YouTube refuses < and > in titles, descriptions and tags: said in the schema, checked below.
+YT_LINE, YT_TEXT = LINE.documenting("<>"), TEXT.documenting("<>")
 
 
 def tags_length(tags: list[str]) -> int:
@@ -32,9 +34,10 @@ def _no_angle_brackets(value: str) -> str:
 
 class UploadRequest(BaseModel):
     track_id: uuid.UUID
-    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), LINE]
-    description: Text = Field(default="", description=f"Up to {MAX_DESCRIPTION_BYTES} bytes (UTF-8), as YouTube counts")
-    tags: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), LINE]] = Field(
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), YT_LINE]
+    description: Annotated[str, StringConstraints(max_length=MAX_DESCRIPTION_BYTES), YT_TEXT] = Field(
+        default="", description=f"Up to {MAX_DESCRIPTION_BYTES} bytes (UTF-8), as YouTube counts")
+    tags: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), YT_LINE]] = Field(
         default_factory=list, description=f"At most {MAX_TAGS_CHARS} characters in all, counted as YouTube does "
                                           "(commas between tags, quotes around tags with spaces)")
     privacy: Privacy = "private"

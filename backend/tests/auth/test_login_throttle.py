@@ -30,20 +30,25 @@ def _attempt(client: TestClient, email: str, password: str = "wrong-password", *
 
 def _request(peer: str, *forwarded: str) -> Request:
     headers = [(b"x-forwarded-for", v.encode()) for v in forwarded]
-    return Request({"type": "http", "method": "POST", "path": "/", "headers": headers, "client": (peer, 1234)})
+    return Request(
+        {"type": "http", "method": "POST", "path": "/", "headers": headers, "client": (peer, 1234)}
+    )
 
 
-@pytest.mark.parametrize(("peer", "forwarded", "expected"), [
-    ("203.0.113.9", ["198.51.100.1"], "203.0.113.9"),  # untrusted peer: its header is ignored
-    ("127.0.0.1", ["198.51.100.1"], "198.51.100.1"),  # the dashboard's proxy: its last hop
-    ("127.0.0.1", ["6.6.6.6, 198.51.100.1"], "198.51.100.1"),  # earlier hops are the client's word
-    ("127.0.0.1", ["6.6.6.6", "198.51.100.2"], "198.51.100.2"),  # repeated header lines
-    ("::1", ["2001:db8::5"], "2001:db8::5"),
-    ("::ffff:127.0.0.1", ["::ffff:198.51.100.3"], "198.51.100.3"),  # Node's IPv4-in-IPv6 form
-    ("127.0.0.1", ["not-an-address"], "127.0.0.1"),  # garbage: the peer itself
-    ("127.0.0.1", [], "127.0.0.1"),
-    ("testclient", ["198.51.100.1"], "testclient"),
-])
+@pytest.mark.parametrize(
+    ("peer", "forwarded", "expected"),
+    [
+        ("203.0.113.9", ["198.51.100.1"], "203.0.113.9"),  # untrusted peer: its header is ignored
+        ("127.0.0.1", ["198.51.100.1"], "198.51.100.1"),  # the dashboard's proxy: its last hop
+        ("127.0.0.1", ["6.6.6.6, 198.51.100.1"], "198.51.100.1"),  # earlier hops are the client's word
+        ("127.0.0.1", ["6.6.6.6", "198.51.100.2"], "198.51.100.2"),  # repeated header lines
+        ("::1", ["2001:db8::5"], "2001:db8::5"),
+        ("::ffff:127.0.0.1", ["::ffff:198.51.100.3"], "198.51.100.3"),  # Node's IPv4-in-IPv6 form
+        ("127.0.0.1", ["not-an-address"], "127.0.0.1"),  # garbage: the peer itself
+        ("127.0.0.1", [], "127.0.0.1"),
+        ("testclient", ["198.51.100.1"], "testclient"),
+    ],
+)
 def test_client_address(peer: str, forwarded: list[str], expected: str) -> None:
     assert client_address(_request(peer, *forwarded)) == expected
 
@@ -65,8 +70,10 @@ def test_rotating_forwarded_for_through_the_proxy_cannot_reset_the_count(user) -
     """A proxy that passes the client's header on (or a client that reaches the API from the
     proxy's address) makes the last hop the client's choice: the account's count still holds."""
     with _client_from("127.0.0.1") as client:
-        statuses = [_attempt(client, user.email, **{"X-Forwarded-For": f"198.51.100.{i}"}).status_code
-                    for i in range(MAX + 3)]
+        statuses = [
+            _attempt(client, user.email, **{"X-Forwarded-For": f"198.51.100.{i}"}).status_code
+            for i in range(MAX + 3)
+        ]
     assert statuses[:MAX] == [401] * MAX
     assert statuses[MAX:] == [429] * 3
 
@@ -106,8 +113,9 @@ def test_the_owners_known_browser_gets_in_while_others_guess(user) -> None:
         for _ in range(MAX * 4):
             _attempt(dashboard, user.email)
         assert_error(_attempt(dashboard, user.email, PASSWORD), 429, "RATE_LIMITED")  # a new browser waits
-        owner = dashboard.post("/api/auth/login",
-                               json={"email": user.email, "password": PASSWORD, "device_token": device})
+        owner = dashboard.post(
+            "/api/auth/login", json={"email": user.email, "password": PASSWORD, "device_token": device}
+        )
         assert owner.status_code == 200, owner.text
         # The owner signing in does not give the guesser a fresh set of tries.
         assert_error(_attempt(dashboard, user.email), 429, "RATE_LIMITED")
@@ -148,7 +156,7 @@ def test_the_wait_doubles_up_to_a_cap_and_a_quiet_day_forgets(clock) -> None:
     for _ in range(MAX + 12):
         try:
             t.check(email="a@example.com", address="198.51.100.1")
-        except Exception as exc:  # noqa: BLE001 - RateLimited
+        except Exception as exc:
             waits.append(exc.retry_after)  # type: ignore[attr-defined]
             clock[0] += exc.retry_after  # type: ignore[attr-defined]
         t.failed(email="a@example.com", address="198.51.100.1")

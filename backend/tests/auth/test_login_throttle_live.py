@@ -12,7 +12,8 @@ from tests.uvicorn_thread import serve
 
 def _login(base: str, email: str, forwarded: str) -> int:
     request = urllib.request.Request(
-        f"{base}/api/auth/login", method="POST",
+        f"{base}/api/auth/login",
+        method="POST",
         data=json.dumps({"email": email, "password": "wrong-password"}).encode(),
         headers={"Content-Type": "application/json", "X-Forwarded-For": forwarded},
     )
