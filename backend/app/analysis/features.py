@@ -134,10 +134,10 @@ def compute(mono: np.ndarray) -> Features:
     fc = np.log1p(100.0 * (_frame_chroma() @ mag) / peak)
     fc = uniform_filter1d(fc, size=3, axis=1)
     harmonic = np.concatenate([np.zeros(2, np.float32), np.maximum(fc[:, 2:] - fc[:, :-2], 0).sum(axis=0)])
-    power = (mag**2).sum(axis=0) / (N_FFT * N_FFT / 8)  # Parseval with the Hann window's energy
+    power = np.einsum("ij,ij->j", mag, mag) / (N_FFT * N_FFT / 8)  # Parseval with the Hann window's energy
     bins = np.fft.rfftfreq(N_FFT, 1 / SR).astype(np.float32)
-    total = mag.sum(axis=0) + 1e-9
-    centroid = (bins[:, None] * mag).sum(axis=0) / total
+    total = np.ones(len(bins), np.float32) @ mag + 1e-9
+    centroid = (bins @ mag) / total
     del mag
     cmag = _stft(mono, CHROMA_FFT, CHROMA_HOP) ** 2
     chroma = chroma_fb @ cmag

@@ -1,6 +1,7 @@
 """The pipeline: decode once, compute the shared features once, then each step."""
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -21,9 +22,13 @@ def analyse_samples(stereo: np.ndarray, progress: Callable[[float], None] | None
     """Analyse float samples at 44.1 kHz, shaped (n, 2) or (n,)."""
     report = progress or (lambda _: None)
     x = np.asarray(stereo, dtype=np.float32)
-    lufs = loudness.integrated_lufs(x, features.SR)
     mono = x if x.ndim == 1 else (x[:, 0] + x[:, 1]) * np.float32(0.5)
-    f = features.compute(np.ascontiguousarray(mono, dtype=np.float32))
+    # Loudness filters the stereo signal while the spectra are computed: both release the
+    # GIL, so on two cores they overlap.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        lufs_job = pool.submit(loudness.integrated_lufs, x, features.SR)
+        f = features.compute(np.ascontiguousarray(mono, dtype=np.float32))
+        lufs = lufs_job.result()
     report(0.4)
     b = beat_tracker.track_features(f)
     report(0.7)
