@@ -18,6 +18,7 @@ still there after --grace seconds; the exit status is then 130 (SIGINT) or 143 (
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
@@ -42,7 +43,9 @@ def log(message: str) -> None:
 
 
 class Supervisor:
-    def __init__(self, services: list[Service], backoff: float, backoff_max: float, stable: float, grace: float):
+    def __init__(
+        self, services: list[Service], backoff: float, backoff_max: float, stable: float, grace: float
+    ):
         self.services = services
         self.backoff = backoff
         self.backoff_max = backoff_max
@@ -113,10 +116,8 @@ class Supervisor:
 
 
 def signal_group(proc: subprocess.Popen, sig: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):  # already gone
         os.killpg(proc.pid, sig)
-    except ProcessLookupError:
-        pass
 
 
 def parse(argv: list[str]) -> tuple[argparse.Namespace, list[Service]]:
@@ -125,7 +126,9 @@ def parse(argv: list[str]) -> tuple[argparse.Namespace, list[Service]]:
     parser.add_argument("--backoff", type=float, default=1.0, help="first pause before a restart (s)")
     parser.add_argument("--backoff-max", type=float, default=30.0, help="longest pause before a restart (s)")
     parser.add_argument("--stable", type=float, default=60.0, help="up this long, the pause starts over (s)")
-    parser.add_argument("--grace", type=float, default=10.0, help="wait this long after SIGTERM, then SIGKILL (s)")
+    parser.add_argument(
+        "--grace", type=float, default=10.0, help="wait this long after SIGTERM, then SIGKILL (s)"
+    )
     args = parser.parse_args(argv)
     return args, [Service(name, command) for name, command in args.service]
 

@@ -12,7 +12,9 @@ COMPOSE = ROOT / "docker-compose.yml"
 ENV_EXAMPLE = ROOT / ".env.example"
 
 # ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:?error}, ${NAME?error}, $NAME — but not $$ (a literal $).
-INTERPOLATION = re.compile(r"(?<!\$)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(:?[-?][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))")
+INTERPOLATION = re.compile(
+    r"(?<!\$)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(:?[-?][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))"
+)
 
 
 def compose() -> dict:
@@ -47,14 +49,18 @@ def test_every_build_context_dockerfile_and_env_file_exists() -> None:
         assert context.is_dir(), f"{name}: build context {build['context']} is missing"
         dockerfile = context / build.get("dockerfile", "Dockerfile")
         assert dockerfile.is_file(), f"{name}: {dockerfile.relative_to(ROOT)} is missing"
-        assert (context / ".dockerignore").is_file(), f"{name}: no .dockerignore: node_modules/.venv would be sent"
+        assert (context / ".dockerignore").is_file(), (
+            f"{name}: no .dockerignore: node_modules/.venv would be sent"
+        )
     for name, service in services.items():
         for env_file in env_files(service):
             path = ROOT / env_file
             # .env is each installation's own (made by make start, or `cp .env.example .env`):
             # its template stands for it in a fresh checkout.
             template = path.with_name(".env.example") if path.name == ".env" else None
-            assert path.is_file() or (template and template.is_file()), f"{name}: env_file {env_file} is missing"
+            assert path.is_file() or (template and template.is_file()), (
+                f"{name}: env_file {env_file} is missing"
+            )
 
 
 def test_every_interpolated_variable_is_in_env_example() -> None:
@@ -67,13 +73,17 @@ def test_every_interpolated_variable_is_in_env_example() -> None:
     assert used, "no variables found: the pattern is broken"
     for name, defaulted in used.items():
         if defaulted:
-            assert name in set_names | commented, f"{name} is used by docker-compose.yml but not in .env.example"
+            assert name in set_names | commented, (
+                f"{name} is used by docker-compose.yml but not in .env.example"
+            )
         else:
             assert name in set_names, f"{name} is required by docker-compose.yml: .env.example must set it"
 
 
 def test_escaped_dollars_are_not_taken_for_variables() -> None:
-    names = {m.group(1) or m.group(3) for m in INTERPOLATION.finditer("a $${SEED:-x} b ${REAL:-y} $$HOME $OTHER")}
+    names = {
+        m.group(1) or m.group(3) for m in INTERPOLATION.finditer("a $${SEED:-x} b ${REAL:-y} $$HOME $OTHER")
+    }
     assert names == {"REAL", "OTHER"}
 
 
@@ -83,7 +93,9 @@ def test_images_are_pinned_by_exact_version() -> None:
         images += re.findall(r"^FROM\s+(\S+)", path.read_text(), re.MULTILINE)
     for image in images:
         tag = image.split("@")[0].rsplit(":", 1)[-1] if ":" in image else ""
-        assert re.match(r"^\d+\.\d+\.\d+", tag) or re.match(r"^\d+\.\d+-", tag), f"{image}: pin an exact version"
+        assert re.match(r"^\d+\.\d+\.\d+", tag) or re.match(r"^\d+\.\d+-", tag), (
+            f"{image}: pin an exact version"
+        )
         assert "latest" not in tag
 
 

@@ -18,7 +18,13 @@ def run(*args: str, password: str | None = None) -> subprocess.CompletedProcess:
     env.pop("CREATE_USER_PASSWORD", None)
     if password is not None:
         env["CREATE_USER_PASSWORD"] = password
-    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_create_is_idempotent_and_reset_needs_the_flag(db, client) -> None:
@@ -33,7 +39,10 @@ def test_create_is_idempotent_and_reset_needs_the_flag(db, client) -> None:
     assert reset.returncode == 0
     assert login(client, "me@example.com", "second-password")
     # A password reset signs out the sessions opened with the old password.
-    assert client.get("/api/auth/me", headers={"Authorization": f"Bearer {pair['access_token']}"}).status_code == 401
+    assert (
+        client.get("/api/auth/me", headers={"Authorization": f"Bearer {pair['access_token']}"}).status_code
+        == 401
+    )
     assert db.scalar(select(AuthSession).where(AuthSession.revoked_reason == "password_reset"))
     assert len(db.scalars(select(User)).all()) == 1
 
@@ -51,7 +60,9 @@ def test_weak_password_and_bad_email_are_refused_clearly(db) -> None:
 def test_ensure_seed_creates_once_and_prints_the_password_once(db, client) -> None:
     created = run("--ensure-seed", "seed@example.com")
     assert created.returncode == 0
-    password = next(line.split(":", 1)[1].strip() for line in created.stdout.splitlines() if "password:" in line)
+    password = next(
+        line.split(":", 1)[1].strip() for line in created.stdout.splitlines() if "password:" in line
+    )
     assert login(client, "seed@example.com", password)
     second = run("--ensure-seed", "seed@example.com")
     assert second.returncode == 0 and "password:" not in second.stdout

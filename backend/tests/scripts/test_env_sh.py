@@ -33,7 +33,11 @@ def source_env(tmp_path: Path, env: dict[str, str], names: list[str]) -> dict[st
     base = {k: v for k, v in os.environ.items() if k not in names}
     result = subprocess.run(
         ["bash", "-c", f"set -euo pipefail; . backend/scripts/env.sh; {show}"],
-        cwd=tmp_path, env={**base, **env}, capture_output=True, text=True, check=True,
+        cwd=tmp_path,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return dict(item.split("=", 1) for item in result.stdout.split("\0") if item)
 
@@ -64,7 +68,14 @@ def test_exported_to_child_processes(tmp_path: Path) -> None:
     shutil.copy(ENV_SH, scripts / "env.sh")
     (tmp_path / ".env").write_text("ONLY_IN_DOTENV=seen-by-children\nDATABASE_URL=postgresql://x/y\n")
     out = subprocess.run(
-        ["bash", "-c", ". backend/scripts/env.sh; python3 -c 'import os; print(os.environ[\"ONLY_IN_DOTENV\"])'"],
-        cwd=tmp_path, capture_output=True, text=True, check=True,
+        [
+            "bash",
+            "-c",
+            ". backend/scripts/env.sh; python3 -c 'import os; print(os.environ[\"ONLY_IN_DOTENV\"])'",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert out.stdout.strip() == "seen-by-children"

@@ -39,9 +39,26 @@ def test_restarts_the_crashed_child_with_back_off_and_sigint_stops_all(tmp_path:
     # A long-running neighbour whose own child must go too when the supervisor stops.
     keeper = f"echo $$ > {steady}; sleep 300 & echo $! > {grandchild}; wait"
     proc = subprocess.Popen(
-        [sys.executable, str(SCRIPT), "--backoff", "0.2", "--backoff-max", "0.8", "--stable", "30", "--grace", "5",
-         "--service", "api", crasher, "--service", "dashboard", keeper],
-        stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            str(SCRIPT),
+            "--backoff",
+            "0.2",
+            "--backoff-max",
+            "0.8",
+            "--stable",
+            "30",
+            "--grace",
+            "5",
+            "--service",
+            "api",
+            crasher,
+            "--service",
+            "dashboard",
+            keeper,
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         wait_for(lambda: grandchild.exists() and grandchild.read_text().strip() != "")
@@ -50,7 +67,7 @@ def test_restarts_the_crashed_child_with_back_off_and_sigint_stops_all(tmp_path:
         # Six starts: pauses of 0.2, 0.4, 0.8, then 0.8 again (the cap).
         wait_for(lambda: starts.exists() and len(starts.read_text().split()) >= 6, timeout=20)
         times = [float(t) for t in starts.read_text().split()[:6]]
-        gaps = [b - a for a, b in zip(times, times[1:])]
+        gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
         # Each gap is the child's own ~0.1 s plus the pause (scheduling adds, never subtracts).
         assert 0.25 <= gaps[0] < gaps[2], gaps
         assert gaps[1] >= 0.45 and gaps[2] >= 0.85, gaps
@@ -74,7 +91,8 @@ def test_a_child_that_ignores_sigterm_is_killed_after_the_grace(tmp_path: Path) 
     stubborn = f"trap '' TERM; echo $$ > {pid_file}; while :; do sleep 0.1; done"
     proc = subprocess.Popen(
         [sys.executable, str(SCRIPT), "--grace", "0.5", "--service", "stubborn", stubborn],
-        stderr=subprocess.PIPE, text=True,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         wait_for(lambda: pid_file.exists() and pid_file.read_text().strip() != "")
