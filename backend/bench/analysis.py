@@ -83,7 +83,10 @@ def _ours(song: Song, s: Scores) -> None:
     a = analyse(song.audio)
     s.seconds.append(time.perf_counter() - start)
     _beat_scores(s, truth.beats, np.array(a.beats), truth.tempo, a.tempo)
-    r, e = mir_eval.beat.trim_beats(np.asarray(truth.downbeats)), mir_eval.beat.trim_beats(np.array(a.downbeats))
+    r, e = (
+        mir_eval.beat.trim_beats(np.asarray(truth.downbeats)),
+        mir_eval.beat.trim_beats(np.array(a.downbeats)),
+    )
     s.down_f.append(float(mir_eval.beat.f_measure(r, e)))
     s.meter.append(float(a.beats_per_bar == truth.beats_per_bar))
     if truth.tonic is not None:
@@ -124,7 +127,9 @@ def _librosa(song: Song, s: Scores) -> None:
     if not path.exists():
         y, _ = librosa.load(song.audio, sr=22050)
         tempo, beats = librosa.beat.beat_track(y=y, sr=22050, units="time")
-        path.write_text(json.dumps({"tempo": float(np.atleast_1d(tempo)[0]), "beats": [float(b) for b in beats]}))
+        path.write_text(
+            json.dumps({"tempo": float(np.atleast_1d(tempo)[0]), "beats": [float(b) for b in beats]})
+        )
     data = json.loads(path.read_text())
     truth = song.truth()
     _beat_scores(s, truth.beats, np.array(data["beats"]), truth.tempo, data["tempo"])
@@ -139,12 +144,18 @@ def _lines(kind: str, split: str, ours: Scores, base: Scores, n: int) -> list[st
     t_beat = ">= 0.97, min >= 0.90" if kind == "synthetic" else ">= 0.80"
     t_down = ">= 0.90" if kind == "synthetic" else ">= 0.70"
     out = [
-        (f"{tag} beat F: {_m(ours.beat_f)} min {min(ours.beat_f):.3f} (target {t_beat}; "
-         f"librosa beat_track {_m(base.beat_f)} min {min(base.beat_f):.3f})"),
-        (f"{tag} matched beats within 33 ms: {_m(ours.in_frame)} (target >= 0.95; librosa {_m(base.in_frame)}); "
-         f"mean offset {np.mean(ours.offset_ms):+.1f} ms (librosa {np.mean(base.offset_ms):+.1f} ms)"),
-        (f"{tag} tempo Acc1: {_m(ours.acc1)} (librosa {_m(base.acc1)}); Acc2: {_m(ours.acc2)} "
-         f"(target >= 0.95; librosa {_m(base.acc2)})"),
+        (
+            f"{tag} beat F: {_m(ours.beat_f)} min {min(ours.beat_f):.3f} (target {t_beat}; "
+            f"librosa beat_track {_m(base.beat_f)} min {min(base.beat_f):.3f})"
+        ),
+        (
+            f"{tag} matched beats within 33 ms: {_m(ours.in_frame)} (target >= 0.95; librosa {_m(base.in_frame)}); "
+            f"mean offset {np.mean(ours.offset_ms):+.1f} ms (librosa {np.mean(base.offset_ms):+.1f} ms)"
+        ),
+        (
+            f"{tag} tempo Acc1: {_m(ours.acc1)} (librosa {_m(base.acc1)}); Acc2: {_m(ours.acc2)} "
+            f"(target >= 0.95; librosa {_m(base.acc2)})"
+        ),
         f"{tag} downbeat F: {_m(ours.down_f)} (target {t_down}); meter right: {_m(ours.meter)}",
         f"{tag} key exact: {_m(ours.key)} of {len(ours.key)} with a known key (target >= 0.80)",
     ]
@@ -166,8 +177,10 @@ def _speed() -> list[str]:
     out = []
     cpu, start = _cpu(), time.perf_counter()
     warm()
-    out.append(f"analysis warm-up in this process (numba cache {'empty' if _fresh_cache() else 'full'}): "
-               f"{time.perf_counter() - start:.1f} s wall, {_cpu() - cpu:.1f} s CPU")
+    out.append(
+        f"analysis warm-up in this process (numba cache {'empty' if _fresh_cache() else 'full'}): "
+        f"{time.perf_counter() - start:.1f} s wall, {_cpu() - cpu:.1f} s CPU"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         audio, _ = render(random_spec(7))
         reps = int(np.ceil(300 * SYNTH_SR / len(audio)))
@@ -179,12 +192,16 @@ def _speed() -> list[str]:
             cpu, start = _cpu(), time.perf_counter()
             analyse(mp3)
             best = min(best, (time.perf_counter() - start, _cpu() - cpu))
-        out.append(f"analysis of a 5-minute MP3, warm: {best[0]:.2f} s wall, {best[1]:.2f} s CPU (target <= 3 s)")
+        out.append(
+            f"analysis of a 5-minute MP3, warm: {best[0]:.2f} s wall, {best[1]:.2f} s CPU (target <= 3 s)"
+        )
         code = "from pathlib import Path; from app.analysis import analyse; import sys; analyse(Path(sys.argv[1]))"
         cpu, start = _cpu(), time.perf_counter()
         subprocess.run([sys.executable, "-c", code, str(mp3)], check=True, env=dict(os.environ))
-        out.append(f"analysis of a 5-minute MP3 in a fresh process: {time.perf_counter() - start:.2f} s wall, "
-                   f"{_cpu() - cpu:.2f} s CPU (target <= 10 s)")
+        out.append(
+            f"analysis of a 5-minute MP3 in a fresh process: {time.perf_counter() - start:.2f} s wall, "
+            f"{_cpu() - cpu:.2f} s CPU (target <= 10 s)"
+        )
     return out
 
 

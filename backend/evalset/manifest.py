@@ -22,9 +22,19 @@ SYNTH_HELD_OUT = range(2000, 2020)
 # Both renderings of one piece sit in the same half, so the held-out half holds no music
 # that the dev half has.
 REAL_DEV = {
-    "chorale-bwv269", "chorale-bwv153.1", "chorale-bwv281", "chorale-bwv40.8", "mozart-k458-1",
-    "mozart-k545-1", "haydn-op74-3", "joplin-maple-leaf", "joplin-maple-leaf-drums",
-    "foster-brown-hair", "clara-polonaise-1", "reel-a", "airds-jig-3",
+    "chorale-bwv269",
+    "chorale-bwv153.1",
+    "chorale-bwv281",
+    "chorale-bwv40.8",
+    "mozart-k458-1",
+    "mozart-k545-1",
+    "haydn-op74-3",
+    "joplin-maple-leaf",
+    "joplin-maple-leaf-drums",
+    "foster-brown-hair",
+    "clara-polonaise-1",
+    "reel-a",
+    "airds-jig-3",
 }
 
 
@@ -65,8 +75,13 @@ def songs(kinds: tuple[str, ...] = ("synthetic", "real"), *, build: bool = True)
     if "synthetic" in kinds:
         for split, seeds in (("dev", SYNTH_DEV), ("held-out", SYNTH_HELD_OUT)):
             for seed in seeds:
-                song = Song(f"synth-{seed}", "synthetic", split, folder / f"synth-{seed}.wav",
-                            folder / f"synth-{seed}.json")
+                song = Song(
+                    f"synth-{seed}",
+                    "synthetic",
+                    split,
+                    folder / f"synth-{seed}.wav",
+                    folder / f"synth-{seed}.json",
+                )
                 if build and not song.truth_path.exists():
                     audio, truth = synth.render(synth.random_spec(seed))
                     write_wav(song.audio, audio, synth.SR)
@@ -75,8 +90,13 @@ def songs(kinds: tuple[str, ...] = ("synthetic", "real"), *, build: bool = True)
     if "real" in kinds and scores.available() is None:
         for index, piece in enumerate(scores.PIECES):
             split = "dev" if piece.name in REAL_DEV else "held-out"
-            song = Song(f"real-{piece.name}", "real", split, folder / f"real-{piece.name}.wav",
-                        folder / f"real-{piece.name}.json")
+            song = Song(
+                f"real-{piece.name}",
+                "real",
+                split,
+                folder / f"real-{piece.name}.wav",
+                folder / f"real-{piece.name}.json",
+            )
             if build and not song.truth_path.exists():
                 audio, truth = scores.render(piece, seed=index + 1, work=folder)
                 write_wav(song.audio, audio, scores.SR)

@@ -63,8 +63,9 @@ def available() -> str | None:
     return None
 
 
-def _tempo_map(beat_ql: float, bpm: float, total_ql: float, rng: np.random.Generator,
-               rit_ql: float) -> tuple[np.ndarray, np.ndarray]:
+def _tempo_map(
+    beat_ql: float, bpm: float, total_ql: float, rng: np.random.Generator, rit_ql: float
+) -> tuple[np.ndarray, np.ndarray]:
     """Seconds at each point of a fine grid of quarter-note offsets: a slowly wandering tempo
     (a few per cent, over bars) and a ritardando over the last `rit_ql` quarters."""
     step = 1 / 48
@@ -172,8 +173,15 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
             loose = rng.normal(0, 0.006) - lead[channel]
             accent = 10 if any(abs(start_q - d) < 1e-6 for d in down_ql) else 0
             for p in el.pitches:
-                notes.append(midi.Note(at(start_q) + loose, at(end_q) - 0.01, int(p.midi),
-                                       int(72 + accent + rng.integers(-8, 8)), channel))
+                notes.append(
+                    midi.Note(
+                        at(start_q) + loose,
+                        at(end_q) - 0.01,
+                        int(p.midi),
+                        int(72 + accent + rng.integers(-8, 8)),
+                        channel,
+                    )
+                )
         for i, sym in enumerate(symbols):  # lead sheets: chords on a second instrument
             start_q = float(sym.offset)
             end_q = float(symbols[i + 1].offset) if i + 1 < len(symbols) else end_ql
@@ -182,8 +190,15 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
             hits = [start_q + k * beat_ql for k in range(max(1, round((end_q - start_q) / beat_ql)))]
             for h in hits:
                 for p in sym.pitches:
-                    notes.append(midi.Note(at(h) + rng.normal(0, 0.006), at(h + beat_ql) - 0.05,
-                                           int(48 + p.pitchClass + (12 if p.pitchClass < 5 else 0)), 62, 4))
+                    notes.append(
+                        midi.Note(
+                            at(h) + rng.normal(0, 0.006),
+                            at(h + beat_ql) - 0.05,
+                            int(48 + p.pitchClass + (12 if p.pitchClass < 5 else 0)),
+                            62,
+                            4,
+                        )
+                    )
                 notes.append(midi.Note(at(h), at(h + beat_ql) - 0.05, int(36 + sym.root().pitchClass), 80, 5))
     if piece.drums:
         notes += _drums(beat_ql_list, down_ql, bpb, beat_ql, at, rng)
@@ -191,9 +206,14 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
     channels.update({4: 25, 5: 33})
     tonic, mode = _key_truth(score)
     truth = Truth(
-        beats=[at(q) for q in beat_ql_list], downbeats=[at(q) for q in down_ql], beats_per_bar=bpb,
-        tempo=float(np.median(60 / np.diff([at(q) for q in beat_ql_list]))), tonic=tonic, mode=mode,
-        drums="all" if piece.drums else "none", meter=ts.ratioString,
+        beats=[at(q) for q in beat_ql_list],
+        downbeats=[at(q) for q in down_ql],
+        beats_per_bar=bpb,
+        tempo=float(np.median(60 / np.diff([at(q) for q in beat_ql_list]))),
+        tonic=tonic,
+        mode=mode,
+        drums="all" if piece.drums else "none",
+        meter=ts.ratioString,
         description=f"{piece.path} {ts.ratioString} {piece.bpm:.0f} BPM {piece.ensemble}"
         + (" + drums" if piece.drums else ""),
     )
@@ -214,8 +234,14 @@ def onset_lead(program: int) -> float:
     return float(np.clip(heard / SR - 0.5, 0.0, 0.15))
 
 
-def _drums(beats: list[float], downs: list[float], bpb: int, beat_ql: float, at: Callable[[float], float],
-           rng: np.random.Generator) -> list[midi.Note]:
+def _drums(
+    beats: list[float],
+    downs: list[float],
+    bpb: int,
+    beat_ql: float,
+    at: Callable[[float], float],
+    rng: np.random.Generator,
+) -> list[midi.Note]:
     """A plain kit: kick on the downbeat (and the middle of a 4-beat bar), snare on the
     backbeat, closed hi-hat on the subdivisions."""
     out = []
@@ -239,7 +265,8 @@ def _synthesise(notes: list[midi.Note], programs: dict[int, int], work: Path, se
         midi.write(mid, notes, programs)
         subprocess.run(
             ["fluidsynth", "-ni", "-q", "-g", "0.5", "-r", str(SR), "-F", str(wav), str(font), str(mid)],
-            check=True, capture_output=True,
+            check=True,
+            capture_output=True,
         )
         with wave.open(str(wav)) as w:
             raw = np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16)

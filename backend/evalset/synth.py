@@ -70,11 +70,20 @@ def random_spec(seed: int) -> SongSpec:
     drums = bool(rng.random() < 0.85)
     bar_seconds = {"4/4": 4, "3/4": 3, "6/8": 2}[meter] * 60 / bpm
     return SongSpec(
-        seed=seed, meter=meter, bpm=bpm, swing=swing, tempo_shape=shape, ramp=ramp, drums=drums,
-        drumless_intro=drums and bool(rng.random() < 0.5), breakdown=drums and bool(rng.random() < 0.4),
-        tonic=int(rng.integers(12)), mode="major" if rng.random() < 0.6 else "minor",
+        seed=seed,
+        meter=meter,
+        bpm=bpm,
+        swing=swing,
+        tempo_shape=shape,
+        ramp=ramp,
+        drums=drums,
+        drumless_intro=drums and bool(rng.random() < 0.5),
+        breakdown=drums and bool(rng.random() < 0.4),
+        tonic=int(rng.integers(12)),
+        mode="major" if rng.random() < 0.6 else "minor",
         sections=tuple(TEMPLATES[int(rng.integers(len(TEMPLATES)))]),
-        bars_per_section=4 if bar_seconds > 2.6 else 8, intro_bars=4 if bar_seconds > 1.6 else 8,
+        bars_per_section=4 if bar_seconds > 2.6 else 8,
+        intro_bars=4 if bar_seconds > 1.6 else 8,
     )
 
 
@@ -110,7 +119,9 @@ class Clock:
         k = min(math.floor(position), len(self.beats) - 2)
         frac = position - k
         if self.subdivision == 2 and self.swing != 0.5:  # swing the eighths (and the 16ths with them)
-            frac = frac / 0.5 * self.swing if frac < 0.5 else self.swing + (frac - 0.5) / 0.5 * (1 - self.swing)
+            frac = (
+                frac / 0.5 * self.swing if frac < 0.5 else self.swing + (frac - 0.5) / 0.5 * (1 - self.swing)
+            )
         return float(self.beats[k] + frac * (self.beats[k + 1] - self.beats[k]))
 
 
@@ -122,8 +133,9 @@ def _env(n: int, attack: float, decay: float) -> np.ndarray:
     return (np.minimum(1.0, t / max(attack, 1e-4)) * np.exp(-t / decay)).astype(np.float32)
 
 
-def _tone(freq: float, seconds: float, partials: list[float], attack: float, decay: float,
-          detune: float = 0.0) -> np.ndarray:
+def _tone(
+    freq: float, seconds: float, partials: list[float], attack: float, decay: float, detune: float = 0.0
+) -> np.ndarray:
     n = int(seconds * SR)
     t = np.arange(n, dtype=np.float32) / SR
     out = np.zeros(n, np.float32)
@@ -133,7 +145,11 @@ def _tone(freq: float, seconds: float, partials: list[float], attack: float, dec
         stretched = freq * k * (1 + 0.0004 * k * k)  # a little inharmonicity, like strings
         out += amp * np.sin(2 * np.pi * stretched * t).astype(np.float32) * _env(n, attack, decay / k**0.4)
         if detune:
-            out += amp * np.sin(2 * np.pi * stretched * (1 + detune) * t).astype(np.float32) * _env(n, attack, decay)
+            out += (
+                amp
+                * np.sin(2 * np.pi * stretched * (1 + detune) * t).astype(np.float32)
+                * _env(n, attack, decay)
+            )
     return out
 
 
@@ -144,7 +160,9 @@ def _midi_hz(note: int) -> float:
 class Instruments:
     """Each note of each instrument is rendered once per song, then reused."""
 
-    SPECS: ClassVar[dict[str, tuple[list[float], float, float, float, float]]] = {  # partials, attack, decay, length, detune
+    SPECS: ClassVar[
+        dict[str, tuple[list[float], float, float, float, float]]
+    ] = {  # partials, attack, decay, length, detune
         "piano": ([1, 0.5, 0.33, 0.25, 0.15, 0.1, 0.06], 0.003, 0.7, 2.0, 0.0),
         "pluck": ([1, 0.7, 0.4, 0.3, 0.2, 0.12], 0.002, 0.25, 1.0, 0.0),
         "pad": ([1, 0.5, 0.33, 0.25, 0.2, 0.16, 0.14, 0.12], 0.25, 6.0, 5.0, 0.004),
@@ -162,11 +180,14 @@ class Instruments:
         hp = np.diff(noise, prepend=0).astype(np.float32)  # first difference: a crude high-pass
         self.drums = {
             "kick": (np.sin(sweep) * np.exp(-t / 0.13) * 1.0).astype(np.float32),
-            "snare": (0.45 * noise * np.exp(-t / 0.07) + 0.5 * np.sin(2 * np.pi * 185 * t) * np.exp(-t / 0.05))
-            .astype(np.float32),
+            "snare": (
+                0.45 * noise * np.exp(-t / 0.07) + 0.5 * np.sin(2 * np.pi * 185 * t) * np.exp(-t / 0.05)
+            ).astype(np.float32),
             "hat": (0.18 * hp * np.exp(-t / 0.018)).astype(np.float32),
             "open": (0.14 * hp * np.exp(-t / 0.15)).astype(np.float32),
-            "crash": np.concatenate([0.15 * hp * np.exp(-t / 0.5), np.zeros(0, np.float32)]).astype(np.float32),
+            "crash": np.concatenate([0.15 * hp * np.exp(-t / 0.5), np.zeros(0, np.float32)]).astype(
+                np.float32
+            ),
         }
 
     def note(self, name: str, midi: int) -> np.ndarray:
@@ -245,8 +266,18 @@ def render(spec: SongSpec) -> tuple[np.ndarray, Truth]:
             chord = _chord(spec.tonic, spec.mode, prog[b % len(prog)])
             fill = b == bars - 1
             if drums:
-                _drum_bar(mix, inst, clock, pos, spec.meter, hats_per_beat, loud, rng,
-                          crash=b == 0 and label == "chorus", fill=fill and label != "outro")
+                _drum_bar(
+                    mix,
+                    inst,
+                    clock,
+                    pos,
+                    spec.meter,
+                    hats_per_beat,
+                    loud,
+                    rng,
+                    crash=b == 0 and label == "chorus",
+                    fill=fill and label != "outro",
+                )
             _keys_bar(mix, inst, clock, pos, bpb, subdivision, chord, comp, label, loud, rng)
             if label != "intro" or not spec.drumless_intro:
                 _bass_bar(mix, inst, clock, pos, bpb, subdivision, chord, bass_style, loud, rng, label)
@@ -265,14 +296,22 @@ def render(spec: SongSpec) -> tuple[np.ndarray, Truth]:
         mix.add(inst.drums["kick"], t, 0.8)
         mix.add(inst.drums["crash"], t, 0.7)
     ends = [s[0] for s in sections[1:]] + [duration]
-    truth_sections = [(0.0 if i == 0 else s[0], e, s[2]) for i, (s, e) in enumerate(zip(sections, ends, strict=True))]
+    truth_sections = [
+        (0.0 if i == 0 else s[0], e, s[2]) for i, (s, e) in enumerate(zip(sections, ends, strict=True))
+    ]
     audio = _master(mix.buf[: int(duration * SR)], rng)
     beats = [float(x) for x in beat_times[: bar * bpb + 1]]
     drum_kind = "none" if not spec.drums else "some" if (spec.drumless_intro or spec.breakdown) else "all"
     truth = Truth(
-        beats=beats, downbeats=beats[::bpb], beats_per_bar=bpb,
-        tempo=float(np.median(60 / np.diff(beats))), tonic=PITCH_NAMES[spec.tonic % 12], mode=spec.mode,
-        sections=truth_sections, drums=drum_kind, meter=spec.meter,
+        beats=beats,
+        downbeats=beats[::bpb],
+        beats_per_bar=bpb,
+        tempo=float(np.median(60 / np.diff(beats))),
+        tonic=PITCH_NAMES[spec.tonic % 12],
+        mode=spec.mode,
+        sections=truth_sections,
+        drums=drum_kind,
+        meter=spec.meter,
         description=f"{spec.meter} {spec.bpm:.0f} BPM {spec.tempo_shape}"
         + (f" {spec.ramp:+.0%}" if spec.tempo_shape == "ramp" else "")
         + (f" swing {spec.swing:.2f}" if spec.swing != 0.5 else "")
@@ -290,8 +329,19 @@ def _motif(rng: np.random.Generator, bpb: int, subdivision: int) -> list[tuple[f
     return [(float(p), int(s), float(e - p)) for p, s, e in zip(chosen, steps, ends, strict=True)]
 
 
-def _drum_bar(mix: Mix, inst: Instruments, clock: Clock, pos: int, meter: str, hats_per_beat: int,
-              loud: float, rng: np.random.Generator, *, crash: bool, fill: bool) -> None:
+def _drum_bar(
+    mix: Mix,
+    inst: Instruments,
+    clock: Clock,
+    pos: int,
+    meter: str,
+    hats_per_beat: int,
+    loud: float,
+    rng: np.random.Generator,
+    *,
+    crash: bool,
+    fill: bool,
+) -> None:
     d = inst.drums
 
     def v() -> float:
@@ -318,8 +368,19 @@ def _drum_bar(mix: Mix, inst: Instruments, clock: Clock, pos: int, meter: str, h
         mix.add(d["crash"], clock.time(pos), 0.8 * v())
 
 
-def _keys_bar(mix: Mix, inst: Instruments, clock: Clock, pos: int, bpb: int, subdivision: int,
-              chord: list[int], comp: str, label: str, loud: float, rng: np.random.Generator) -> None:
+def _keys_bar(
+    mix: Mix,
+    inst: Instruments,
+    clock: Clock,
+    pos: int,
+    bpb: int,
+    subdivision: int,
+    chord: list[int],
+    comp: str,
+    label: str,
+    loud: float,
+    rng: np.random.Generator,
+) -> None:
     notes = [60 + n % 12 - (12 if n % 12 > 7 else 0) for n in chord]
     t0 = clock.time(pos)
     if label in ("chorus", "bridge", "outro") or comp == "block":
@@ -337,12 +398,27 @@ def _keys_bar(mix: Mix, inst: Instruments, clock: Clock, pos: int, bpb: int, sub
         for h in hits:
             accent = 1.0 if h == 0 else 0.75
             for n in notes:
-                mix.add(inst.note("piano", n), clock.time(pos + h) + rng.normal(0, 0.002), 0.13 * accent * loud,
-                        length=0.9 * (clock.time(pos + h + 1) - clock.time(pos + h)))
+                mix.add(
+                    inst.note("piano", n),
+                    clock.time(pos + h) + rng.normal(0, 0.002),
+                    0.13 * accent * loud,
+                    length=0.9 * (clock.time(pos + h + 1) - clock.time(pos + h)),
+                )
 
 
-def _bass_bar(mix: Mix, inst: Instruments, clock: Clock, pos: int, bpb: int, subdivision: int,
-              chord: list[int], style: str, loud: float, rng: np.random.Generator, label: str) -> None:
+def _bass_bar(
+    mix: Mix,
+    inst: Instruments,
+    clock: Clock,
+    pos: int,
+    bpb: int,
+    subdivision: int,
+    chord: list[int],
+    style: str,
+    loud: float,
+    rng: np.random.Generator,
+    label: str,
+) -> None:
     root = 36 + chord[0] % 12
     if root > 45:
         root -= 12
@@ -358,9 +434,19 @@ def _bass_bar(mix: Mix, inst: Instruments, clock: Clock, pos: int, bpb: int, sub
         mix.add(inst.note("bass", n), clock.time(pos + h) + rng.normal(0, 0.002), 0.45 * loud, length=length)
 
 
-def _lead_bar(mix: Mix, inst: Instruments, clock: Clock, pos: int, chord: list[int],
-              motif: list[tuple[float, int, float]], b: int, label: str, loud: float,
-              rng: np.random.Generator, spec: SongSpec) -> None:
+def _lead_bar(
+    mix: Mix,
+    inst: Instruments,
+    clock: Clock,
+    pos: int,
+    chord: list[int],
+    motif: list[tuple[float, int, float]],
+    b: int,
+    label: str,
+    loud: float,
+    rng: np.random.Generator,
+    spec: SongSpec,
+) -> None:
     bpb = _beats_per_bar(spec.meter)
     scale = MAJOR if spec.mode == "major" else MINOR
     base = 72 + spec.tonic % 12 - (12 if spec.tonic % 12 > 6 else 0) + (0 if label == "chorus" else -5)
@@ -372,7 +458,9 @@ def _lead_bar(mix: Mix, inst: Instruments, clock: Clock, pos: int, chord: list[i
         note = base + scale[degree % 7] + 12 * (degree // 7)
         at = pos + p - half
         seconds = clock.time(at + length) - clock.time(at)
-        mix.add(inst.note("lead", note), clock.time(at) + rng.normal(0, 0.003), 0.12 * loud, length=seconds * 0.95)
+        mix.add(
+            inst.note("lead", note), clock.time(at) + rng.normal(0, 0.003), 0.12 * loud, length=seconds * 0.95
+        )
 
 
 def _master(x: np.ndarray, rng: np.random.Generator) -> np.ndarray:

@@ -80,8 +80,15 @@ class Beats:
 
 
 @njit(cache=True, nogil=True)
-def _viterbi(log_beat: np.ndarray, log_other: np.ndarray, intervals: np.ndarray, log_trans: np.ndarray,
-             log_prior: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
+def _viterbi(
+    log_beat: np.ndarray,
+    log_other: np.ndarray,
+    intervals: np.ndarray,
+    log_trans: np.ndarray,
+    log_prior: np.ndarray,
+    lo: np.ndarray,
+    hi: np.ndarray,
+) -> np.ndarray:  # pragma: no cover - compiled
     """Most likely state path; returns each frame's (tempo index, position) as two rows.
     A beat of tempo i can follow only tempi lo[i]..hi[i]-1 (the others are too far)."""
     n_frames = log_beat.shape[0]
@@ -138,8 +145,9 @@ def _viterbi(log_beat: np.ndarray, log_other: np.ndarray, intervals: np.ndarray,
     return path
 
 
-def _model(min_bpm: float, max_bpm: float, prior: bool = True,
-           centre: float = PRIOR_BPM) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _model(
+    min_bpm: float, max_bpm: float, prior: bool = True, centre: float = PRIOR_BPM
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     intervals = np.arange(math.floor(60 * FPS / max_bpm), math.ceil(60 * FPS / min_bpm) + 1)
     ratio = intervals[None, :] / intervals[:, None]
     trans = np.exp(-TRANSITION_LAMBDA * np.abs(ratio - 1))
@@ -154,8 +162,9 @@ def _model(min_bpm: float, max_bpm: float, prior: bool = True,
     return intervals.astype(np.int64), log_trans, log_prior
 
 
-def decode_frames(activation: np.ndarray, min_bpm: float, max_bpm: float, prior: bool = True,
-                  centre: float = PRIOR_BPM) -> np.ndarray:
+def decode_frames(
+    activation: np.ndarray, min_bpm: float, max_bpm: float, prior: bool = True, centre: float = PRIOR_BPM
+) -> np.ndarray:
     """Beat frames of the most likely path with tempi between min_bpm and max_bpm (without
     `prior`: with a small reward per beat instead of the tempo prior)."""
     eps = 1e-3
@@ -242,8 +251,11 @@ def beat_level(pulse: np.ndarray, accents: np.ndarray) -> float | None:
         if score < GROUP_SCORE and tempo > FAST_BEAT:
             # a fast pulse groups on weaker evidence, unless that makes a slow beat (a swung
             # fast beat reads a little like triplets)
-            options = [(mm, pp, sc) for mm, pp, sc in (_grouping(x, judges, (g,)) for g in (2, 3))
-                       if tempo / mm >= WEAK_SLOWEST and (sc >= FAST_GROUP_SCORE or tempo > FASTEST_BEAT)]
+            options = [
+                (mm, pp, sc)
+                for mm, pp, sc in (_grouping(x, judges, (g,)) for g in (2, 3))
+                if tempo / mm >= WEAK_SLOWEST and (sc >= FAST_GROUP_SCORE or tempo > FASTEST_BEAT)
+            ]
             if options:
                 m, p, score = max(options, key=lambda o: o[2])
                 score = GROUP_SCORE
@@ -253,8 +265,13 @@ def beat_level(pulse: np.ndarray, accents: np.ndarray) -> float | None:
     return 60 * FPS / float(np.median(np.diff(level))) if len(level) > 1 else 120.0
 
 
-def track(activation: np.ndarray, onset: np.ndarray, accents: np.ndarray,
-          beat_activation: np.ndarray | None = None, periodic_activation: np.ndarray | None = None) -> Beats:
+def track(
+    activation: np.ndarray,
+    onset: np.ndarray,
+    accents: np.ndarray,
+    beat_activation: np.ndarray | None = None,
+    periodic_activation: np.ndarray | None = None,
+) -> Beats:
     """Beats from a beat activation in [0, 1] (per frame); `onset` is the onset function the
     beats are refined to, `accents` the band-wise accents that decide the metrical level."""
     pulse = decode_frames(activation, SLOWEST_BEAT, FASTEST_PULSE, prior=False)
@@ -320,6 +337,7 @@ def activation(f: Features) -> np.ndarray:
 def track_features(f: Features) -> Beats:
     if float(f.onset.max()) <= 1e-6:  # silence (or a constant tone): nothing to stand a beat on
         return Beats(np.array([]), 0.0, np.array([]), 0.0)
+
     def scaled(x: np.ndarray) -> np.ndarray:
         return x / (float(np.percentile(x, 99)) + 1e-9)
 

@@ -55,11 +55,13 @@ def _change(sync: np.ndarray) -> np.ndarray:
 
 def bar_start_scores(beats: np.ndarray, f: Features) -> np.ndarray:
     frames = np.clip(np.round(beats * FPS).astype(int), 0, f.n_frames - 1)
-    cues = np.stack([
-        _change(beat_chroma(f.chroma, beats)),
-        _change(beat_chroma(f.bass_chroma, beats)),
-        _near(f.onset_low, frames),
-    ])
+    cues = np.stack(
+        [
+            _change(beat_chroma(f.chroma, beats)),
+            _change(beat_chroma(f.bass_chroma, beats)),
+            _near(f.onset_low, frames),
+        ]
+    )
     return (WEIGHTS[:, None] * np.array([_robust_z(c) for c in cues])).sum(axis=0)
 
 

@@ -36,7 +36,9 @@ class Features:
     onset_low: np.ndarray  # flux below LOW_HZ
     onset_mid: np.ndarray
     onset_high: np.ndarray  # flux above HIGH_HZ
-    accents: np.ndarray  # (3, frames): low, mid, high flux of a nearly linear spectrum (how loud each onset is)
+    accents: (
+        np.ndarray
+    )  # (3, frames): low, mid, high flux of a nearly linear spectrum (how loud each onset is)
     harmonic: np.ndarray  # harmonic change per frame (chroma flux): where chords and notes change
     mel: np.ndarray  # (N_MELS, frames), log-compressed
     rms_db: np.ndarray  # frame energy in dBFS
@@ -60,12 +62,29 @@ class Features:
 
 def decode(path: Path) -> np.ndarray:
     """The file's audio as float32 stereo (n, 2) at 44.1 kHz (mono files are duplicated)."""
-    cmd = [binary("ffmpeg"), "-hide_banner", "-nostdin", "-loglevel", "error", "-i", str(path),
-           "-vn", "-f", "f32le", "-ac", "2", "-ar", str(SR), "pipe:1"]
+    cmd = [
+        binary("ffmpeg"),
+        "-hide_banner",
+        "-nostdin",
+        "-loglevel",
+        "error",
+        "-i",
+        str(path),
+        "-vn",
+        "-f",
+        "f32le",
+        "-ac",
+        "2",
+        "-ar",
+        str(SR),
+        "pipe:1",
+    ]
     proc = subprocess.run(cmd, capture_output=True, check=False)
     if proc.returncode != 0:
         tail = proc.stderr.decode(errors="replace").strip().splitlines()[-3:]
-        raise MediaError("ffmpeg could not decode the audio: " + " | ".join(tail or [f"exit {proc.returncode}"]))
+        raise MediaError(
+            "ffmpeg could not decode the audio: " + " | ".join(tail or [f"exit {proc.returncode}"])
+        )
     stereo = np.frombuffer(proc.stdout, dtype=np.float32).reshape(-1, 2)
     if len(stereo) < SR:
         raise MediaError("the audio is shorter than one second")
@@ -148,12 +167,18 @@ def compute(mono: np.ndarray) -> Features:
     del freqs
     return Features(
         duration=len(mono) / SR,
-        onset=diff.sum(axis=0), onset_low=diff[low].sum(axis=0), onset_mid=diff[mid].sum(axis=0),
-        onset_high=diff[high].sum(axis=0), accents=accents.astype(np.float32),
-        harmonic=harmonic.astype(np.float32), mel=log_mel,
+        onset=diff.sum(axis=0),
+        onset_low=diff[low].sum(axis=0),
+        onset_mid=diff[mid].sum(axis=0),
+        onset_high=diff[high].sum(axis=0),
+        accents=accents.astype(np.float32),
+        harmonic=harmonic.astype(np.float32),
+        mel=log_mel,
         rms_db=(10 * np.log10(np.maximum(power, 1e-10))).astype(np.float32),
-        chroma=chroma.astype(np.float32), chroma_energy=energy.astype(np.float32),
-        bass_chroma=bass.astype(np.float32), centroid=centroid.astype(np.float32),
+        chroma=chroma.astype(np.float32),
+        chroma_energy=energy.astype(np.float32),
+        bass_chroma=bass.astype(np.float32),
+        centroid=centroid.astype(np.float32),
     )
 
 

@@ -52,6 +52,11 @@ def describe(f: Features, tempo: float, mode: str, energy: np.ndarray, drums: fl
         genre, conf = ("rock", 0.3) if loud > 0.7 and brightness > 0.5 else ("pop", 0.35)
     else:
         genre, conf = "folk", 0.3
-    descriptors = {"brightness": brightness, "loudness": loud, "movement": movement, "density": density,
-                   "drums": float(drums)}
+    descriptors = {
+        "brightness": brightness,
+        "loudness": loud,
+        "movement": movement,
+        "density": density,
+        "drums": float(drums),
+    }
     return Mood(tags, genre, conf, {k: round(v, 3) for k, v in descriptors.items()})

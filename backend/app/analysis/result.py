@@ -47,7 +47,14 @@ class Analysis:
             {**s, "start": round(s["start"], 3), "end": round(s["end"], 3)} for s in data["sections"]
         ]
         data["mood"] = list(data["mood"])
-        for name in ("tempo", "tempo_confidence", "downbeat_confidence", "key_confidence", "genre_confidence",
-                     "duration", "loudness_lufs"):
+        for name in (
+            "tempo",
+            "tempo_confidence",
+            "downbeat_confidence",
+            "key_confidence",
+            "genre_confidence",
+            "duration",
+            "loudness_lufs",
+        ):
             data[name] = round(data[name], 3) if data[name] != float("-inf") else None
         return data

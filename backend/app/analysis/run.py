@@ -41,12 +41,24 @@ def analyse_samples(stereo: np.ndarray, progress: Callable[[float], None] | None
     m = mood.describe(f, b.tempo, k.mode, e, drums)
     report(1.0)
     return Analysis(
-        version=ANALYSER_VERSION, duration=f.duration, tempo=b.tempo, tempo_confidence=b.confidence,
-        beats=tuple(float(t) for t in b.times), downbeats=tuple(float(t) for t in d.times),
-        beats_per_bar=d.beats_per_bar, downbeat_confidence=d.confidence,
+        version=ANALYSER_VERSION,
+        duration=f.duration,
+        tempo=b.tempo,
+        tempo_confidence=b.confidence,
+        beats=tuple(float(t) for t in b.times),
+        downbeats=tuple(float(t) for t in d.times),
+        beats_per_bar=d.beats_per_bar,
+        downbeat_confidence=d.confidence,
         sections=tuple(SectionInfo(s.start, s.end, s.label, s.group) for s in parts),
-        energy=tuple(float(v) for v in e), key=k.name, tonic=k.tonic, mode=k.mode, key_confidence=k.confidence,
-        mood=tuple(m.tags), genre=m.genre, genre_confidence=m.genre_confidence, loudness_lufs=lufs,
+        energy=tuple(float(v) for v in e),
+        key=k.name,
+        tonic=k.tonic,
+        mode=k.mode,
+        key_confidence=k.confidence,
+        mood=tuple(m.tags),
+        genre=m.genre,
+        genre_confidence=m.genre_confidence,
+        loudness_lufs=lufs,
         descriptors=m.descriptors,
     )
 

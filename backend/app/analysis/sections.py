@@ -39,11 +39,15 @@ def _bar_features(bars: np.ndarray, end: float, f: Features) -> np.ndarray:
     chroma = beat_chroma(f.chroma, bars)
     for i in range(len(bars)):
         a, b = frames[i], max(frames[i + 1], frames[i] + 1)
-        rows.append(np.concatenate([
-            chroma[i] * 2.0,
-            mel[:, a:b].mean(axis=1),
-            [f.rms_db[a:b].mean() / 10, f.onset_high[a:b].mean(), f.onset_low[a:b].mean()],
-        ]))
+        rows.append(
+            np.concatenate(
+                [
+                    chroma[i] * 2.0,
+                    mel[:, a:b].mean(axis=1),
+                    [f.rms_db[a:b].mean() / 10, f.onset_high[a:b].mean(), f.onset_low[a:b].mean()],
+                ]
+            )
+        )
     x = np.array(rows)
     x = (x - x.mean(axis=0)) / (x.std(axis=0) + 1e-6)
     return x
@@ -65,8 +69,11 @@ def _boundaries(nov: np.ndarray) -> list[int]:
         return []
     inner = nov[1:]
     med, spread = np.median(inner), np.std(inner) + 1e-9
-    cands = [i for i in range(MIN_BARS, n - MIN_BARS + 1)
-             if nov[i] >= nov[max(1, i - MIN_BARS) : i + MIN_BARS + 1].max() and (nov[i] - med) / spread > PEAK_Z]
+    cands = [
+        i
+        for i in range(MIN_BARS, n - MIN_BARS + 1)
+        if nov[i] >= nov[max(1, i - MIN_BARS) : i + MIN_BARS + 1].max() and (nov[i] - med) / spread > PEAK_Z
+    ]
     chosen: list[int] = []
     for i in sorted(cands, key=lambda i: -nov[i]):
         if all(abs(i - j) >= MIN_BARS for j in chosen):
@@ -119,10 +126,22 @@ def segment(downbeats: np.ndarray, f: Features) -> list[Section]:
         else:
             centres.append(m)
             groups.append(chr(ord("A") + len(centres) - 1))
-    loud = [float(np.mean(f.rms_db[int(downbeats[a] * FPS) : max(int(downbeats[a] * FPS) + 1,
-                                                               int((downbeats[b] if b < len(downbeats) else end) * FPS))]))
-            for a, b in zip(starts, stops, strict=True)]
-    lengths = [float((downbeats[b] if b < len(downbeats) else end) - downbeats[a]) for a, b in zip(starts, stops, strict=True)]
+    loud = [
+        float(
+            np.mean(
+                f.rms_db[
+                    int(downbeats[a] * FPS) : max(
+                        int(downbeats[a] * FPS) + 1, int((downbeats[b] if b < len(downbeats) else end) * FPS)
+                    )
+                ]
+            )
+        )
+        for a, b in zip(starts, stops, strict=True)
+    ]
+    lengths = [
+        float((downbeats[b] if b < len(downbeats) else end) - downbeats[a])
+        for a, b in zip(starts, stops, strict=True)
+    ]
     labels = _name(groups, loud, lengths)
     times = [0.0] + [float(downbeats[c]) for c in cuts] + [end]
     return [Section(times[i], times[i + 1], labels[i], groups[i]) for i in range(len(labels))]

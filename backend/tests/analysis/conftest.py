@@ -4,4 +4,6 @@ tests' storage folder is new each run): compiling it costs ~20 s, loading it wel
 import os
 from pathlib import Path
 
-os.environ.setdefault("ANALYSIS_CACHE_DIR", str(Path(__file__).resolve().parents[3] / "storage" / "cache" / "numba"))
+os.environ.setdefault(
+    "ANALYSIS_CACHE_DIR", str(Path(__file__).resolve().parents[3] / "storage" / "cache" / "numba")
+)

@@ -24,8 +24,12 @@ from evalset.truth import Truth
 
 mir_eval = pytest.importorskip("mir_eval")
 BACKEND = Path(__file__).resolve().parents[2]
-SONG_WITH_PARTS = {"seed": 12, "bpm": 128.0, "bars_per_section": 8,
-                   "sections": ("intro", "verse", "chorus", "verse", "chorus", "outro")}
+SONG_WITH_PARTS = {
+    "seed": 12,
+    "bpm": 128.0,
+    "bars_per_section": 8,
+    "sections": ("intro", "verse", "chorus", "verse", "chorus", "outro"),
+}
 
 
 @cache
@@ -36,8 +40,11 @@ def _song(**spec: object) -> tuple[Analysis, Truth]:
 
 
 def _beat_f(truth: list[float], est: tuple[float, ...]) -> float:
-    return float(mir_eval.beat.f_measure(mir_eval.beat.trim_beats(np.array(truth)),
-                                         mir_eval.beat.trim_beats(np.array(est))))
+    return float(
+        mir_eval.beat.f_measure(
+            mir_eval.beat.trim_beats(np.array(truth)), mir_eval.beat.trim_beats(np.array(est))
+        )
+    )
 
 
 def test_waltz_at_150_bpm() -> None:
@@ -62,8 +69,13 @@ def test_beats_are_not_late() -> None:
 
 
 def test_tempo_ramp_is_followed() -> None:
-    spec = {"bpm": 100.0, "tempo_shape": "ramp", "ramp": 0.15, "seed": 4,
-            "sections": ("intro", "verse", "chorus", "verse", "chorus", "outro")}
+    spec = {
+        "bpm": 100.0,
+        "tempo_shape": "ramp",
+        "ramp": 0.15,
+        "seed": 4,
+        "sections": ("intro", "verse", "chorus", "verse", "chorus", "outro"),
+    }
     result, truth = _song(**spec)
     assert _beat_f(truth.beats, result.beats) >= 0.9
     est = np.array(result.beats)
@@ -166,6 +178,13 @@ def test_a_fresh_process_loads_the_compiled_tracker_from_the_cache() -> None:
         "from app.analysis import warm, beats; warm(); "
         "print(sum(beats._viterbi.stats.cache_hits.values()), sum(beats._viterbi.stats.cache_misses.values()))"
     )
-    fresh = subprocess.run([sys.executable, "-c", code], cwd=BACKEND, env=dict(os.environ), capture_output=True,
-                           text=True, check=True, timeout=120)
+    fresh = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BACKEND,
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     assert fresh.stdout.split() == ["1", "0"]  # loaded from the cache, not compiled again
