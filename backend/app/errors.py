@@ -42,6 +42,22 @@ class Conflict(AppError):
     error_code = "CONFLICT"
 
 
+class IdempotencyMismatch(AppError):
+    """A repeated request (same client-chosen id or Idempotency-Key) whose body differs from the
+    first one's: it cannot be answered with that result, and must not silently be."""
+
+    status_code = 422
+    error_code = "IDEMPOTENCY_MISMATCH"
+
+
+class Unprocessable(AppError):
+    """Well-formed, but against the rules of what it edits (e.g. sections that would leave a
+    gap); the detail names what breaks them."""
+
+    status_code = 422
+    error_code = "UNPROCESSABLE"
+
+
 class PayloadTooLarge(AppError):
     status_code = 413
     error_code = "PAYLOAD_TOO_LARGE"

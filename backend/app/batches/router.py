@@ -12,14 +12,14 @@ from app.openapi import errors
 router = APIRouter(prefix="/api", tags=["batches"])
 
 
-@router.post("/batch/generate", responses=errors(409))
+@router.post("/batch/generate", responses=errors(409, 422))
 def generate_batch(
     body: BatchCreate, user: CurrentUser, db: DbSession,
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
 ) -> BatchPublic:
     """Make 1–10 tracks in order inside this request; one failing item never stops the rest.
     Poll GET /api/batch/{id} meanwhile (send your own `id` or an `Idempotency-Key`; a repeated
-    POST with either returns that batch instead of starting another)."""
+    POST with either returns that batch instead of starting another, or 422 if its body differs)."""
     batch_id = service.batch_id_for(user=user, body_id=body.id, idempotency_key=idempotency_key)
     batch = service.create_and_run(db, user=user, body=body, batch_id=batch_id)
     return service.to_public(db, batch)

@@ -9,17 +9,18 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.auth.models import User
+from app.batches import advance
 from app.batches.models import Batch, BatchItem
 from app.batches.schemas import BatchCreate, BatchItemPublic, BatchPublic, BatchSummary, BatchUploadOptions
 from app.db import session_factory
-from app.errors import AppError, Conflict, NotFound
-from app.batches import advance
+from app.errors import AppError, Conflict, IdempotencyMismatch, NotFound
 from app.jobs import queries
-from app.tracks.models import Track, TrackStatus
 from app.tracks import service as tracks_service
+from app.tracks.models import Track, TrackStatus
 
 log = logging.getLogger("app.batches")
 IDEMPOTENCY_NAMESPACE = uuid.UUID("6f1d8a4e-4a52-4b8e-9d1c-1f0f3d2b7a10")
@@ -41,18 +42,39 @@ def get(db: Session, *, user: User, batch_id: uuid.UUID) -> Batch:
     return batch
 
 
+def _options(body: BatchCreate) -> dict:
+    return {"render": body.render or body.upload is not None,
+            "upload": body.upload.model_dump() if body.upload else None}
+
+
+def _repeated(db: Session, *, user: User, body: BatchCreate, existing: Batch) -> Batch:
+    """The batch a repeated POST (same id or Idempotency-Key) reports on — if it asked for the
+    same thing; a different body under the same key is refused rather than answered with it."""
+    if existing.user_id != user.id:
+        raise Conflict("That batch id is already taken; send another or none")
+    same = (existing.duration_seconds == body.duration and existing.options == _options(body)
+            and [item.prompt for item in _items(db, existing.id)] == list(body.prompts))
+    if not same:
+        raise IdempotencyMismatch("This batch id or Idempotency-Key was already used for a different batch; "
+                                  "send a new one to start another")
+    return existing
+
+
 def create_and_run(db: Session, *, user: User, body: BatchCreate, batch_id: uuid.UUID) -> Batch:
     existing = db.get(Batch, batch_id)
     if existing is not None:
-        if existing.user_id != user.id:
-            raise Conflict("That batch id is already taken; send another or none")
-        return existing  # a retried POST: report on the batch already under way or done
-    options = {"render": body.render or body.upload is not None,
-               "upload": body.upload.model_dump() if body.upload else None}
+        return _repeated(db, user=user, body=body, existing=existing)  # a retried POST
     batch = Batch(id=batch_id, user_id=user.id, total=len(body.prompts), duration_seconds=body.duration,
-                  status="processing", options=options)
+                  status="processing", options=_options(body))
     db.add(batch)
-    db.flush()
+    try:
+        db.flush()  # waits for a concurrent insert of the same id, then fails if that one committed
+    except IntegrityError:
+        db.rollback()
+        winner = db.get(Batch, batch_id)
+        if winner is None:  # it was rolled back after all: nothing to report on
+            raise Conflict("That batch id is being used by another request; try again") from None
+        return _repeated(db, user=user, body=body, existing=winner)
     for position, prompt in enumerate(body.prompts, start=1):
         db.add(BatchItem(batch_id=batch.id, prompt=prompt, status="pending", position=position))
     db.commit()

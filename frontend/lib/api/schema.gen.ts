@@ -161,7 +161,7 @@ export interface paths {
          * Generate Batch
          * @description Make 1–10 tracks in order inside this request; one failing item never stops the rest.
          *     Poll GET /api/batch/{id} meanwhile (send your own `id` or an `Idempotency-Key`; a repeated
-         *     POST with either returns that batch instead of starting another).
+         *     POST with either returns that batch instead of starting another, or 422 if its body differs).
          */
         post: operations["generate_batch_api_batch_generate_post"];
         delete?: never;
@@ -351,6 +351,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/songs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Songs
+         * @description Every song, newest first.
+         */
+        get: operations["list_songs_api_songs_get"];
+        put?: never;
+        /**
+         * Upload Song
+         * @description Upload a song (up to SONG_MAX_BYTES and SONG_MAX_SECONDS). The same bytes twice give
+         *     the same song (200 instead of 201).
+         */
+        post: operations["upload_song_api_songs_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/songs/from-track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Song From Track
+         * @description Make a song of a track the studio generated (its MP3).
+         */
+        post: operations["song_from_track_api_songs_from_track_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/songs/{song_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Song */
+        get: operations["get_song_api_songs__song_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Song
+         * @description Delete the song and its file (refused while a music video uses it).
+         */
+        delete: operations["delete_song_api_songs__song_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/songs/{song_id}/analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Analysis
+         * @description Tempo, beats, downbeats, meter, sections, energy per beat, key, mood, genre, loudness,
+         *     and what the analysis is unsure of.
+         */
+        get: operations["get_analysis_api_songs__song_id__analysis_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/songs/{song_id}/analyze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Analyze Song
+         * @description Analyse the song (inline; follow GET /api/songs/{id}/events meanwhile). Instant when the
+         *     same audio was analysed before by this analyser version.
+         */
+        post: operations["analyze_song_api_songs__song_id__analyze_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/songs/{song_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Song Events
+         * @description The song's jobs (its analysis) as they happen, as Server-Sent Events.
+         */
+        get: operations["song_events_api_songs__song_id__events_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stats": {
         parameters: {
             query?: never;
@@ -501,6 +629,36 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AnalysisPublic */
+        AnalysisPublic: {
+            /**
+             * Analysis
+             * @description Tempo, beats, downbeats, meter, sections, energy per beat, key, mood, genre, loudness, confidences
+             */
+            analysis: {
+                [key: string]: unknown;
+            };
+            /**
+             * Seconds
+             * @description How long the analysis took
+             */
+            seconds: number;
+            /**
+             * Song Id
+             * Format: uuid
+             */
+            song_id: string;
+            /**
+             * Unsure
+             * @description What the analysis is not sure of, for the creator to check
+             */
+            unsure: string[];
+            /**
+             * Version
+             * @description Analyser version: results are cached by content and version
+             */
+            version: string;
+        };
         /** AuthUrl */
         AuthUrl: {
             /**
@@ -661,6 +819,16 @@ export interface components {
              * @enum {string}
              */
             privacy: "public" | "unlisted" | "private";
+        };
+        /** Body_upload_song_api_songs_post */
+        Body_upload_song_api_songs_post: {
+            /**
+             * File
+             * @description MP3, WAV, FLAC, M4A/AAC or OGG/Opus; checked by decoding
+             */
+            file: string;
+            /** Title */
+            title?: string | null;
         };
         /** DatabaseHealth */
         DatabaseHealth: {
@@ -905,6 +1073,72 @@ export interface components {
              */
             track_id: string;
         };
+        /** SongFromTrack */
+        SongFromTrack: {
+            /**
+             * Track Id
+             * Format: uuid
+             */
+            track_id: string;
+        };
+        /** SongList */
+        SongList: {
+            /** Items */
+            items: components["schemas"]["SongPublic"][];
+        };
+        /** SongPublic */
+        SongPublic: {
+            /**
+             * Audio Url
+             * @description Signed link to the file (works in <audio>)
+             */
+            audio_url: string | null;
+            /** Bytes */
+            bytes: number;
+            /** Channels */
+            channels: number;
+            /** Codec */
+            codec: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Duration
+             * @description Seconds, as decoded
+             */
+            duration: number;
+            /**
+             * Format
+             * @description mp3 | wav | flac | m4a | ogg
+             */
+            format: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** @description The newest analysis job */
+            job?: components["schemas"]["JobPublic"] | null;
+            /** Sample Rate */
+            sample_rate: number;
+            /**
+             * Source
+             * @description upload | track
+             */
+            source: string;
+            status: components["schemas"]["SongStatus"];
+            /** Title */
+            title: string;
+            /** Track Id */
+            track_id: string | null;
+        };
+        /**
+         * SongStatus
+         * @enum {string}
+         */
+        SongStatus: "uploaded" | "analysing" | "analysed" | "failed";
         /** Stats */
         Stats: {
             /** Month Generations */
@@ -1554,6 +1788,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The request is valid but cannot be done as asked */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     get_batch_api_batch__batch_id__get: {
@@ -2028,6 +2271,464 @@ export interface operations {
             };
             /** @description Not enough free disk space for this work */
             507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_songs_api_songs_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SongList"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    upload_song_api_songs_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_upload_song_api_songs_post"];
+            };
+        };
+        responses: {
+            /** @description These exact bytes are already a song: that song */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SongPublic"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SongPublic"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not enough free disk space for this work */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    song_from_track_api_songs_from_track_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SongFromTrack"];
+            };
+        };
+        responses: {
+            /** @description That track's music is already a song: that song */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SongPublic"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SongPublic"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not enough free disk space for this work */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_song_api_songs__song_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                song_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SongPublic"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_song_api_songs__song_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                song_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_analysis_api_songs__song_id__analysis_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                song_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisPublic"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    analyze_song_api_songs__song_id__analyze_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                song_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SongPublic"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A step of the work failed (a provider, ffmpeg, YouTube); the track is left `failed` and can be retried */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    song_events_api_songs__song_id__events_get: {
+        parameters: {
+            query?: {
+                /** @description Resume after this event id (as Last-Event-ID) */
+                last_event_id?: number | null;
+            };
+            header?: never;
+            path: {
+                song_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: stage_update, progress, message, cost_update, completed, error (JSON data); comment lines keep the connection alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
