@@ -24,6 +24,7 @@ from app.media_routes import router as media_router
 from app.providers import registry
 from app.songs.router import router as songs_router
 from app.tracks.router import router as tracks_router
+from app.videos.router import router as videos_router
 from app.usage import ledger
 from app.youtube import quota
 from app.youtube.router import router as youtube_router
@@ -79,7 +80,7 @@ def create_app() -> FastAPI:
         allow_headers=["*"],
         expose_headers=["Retry-After", "Content-Range", "Accept-Ranges"],
     )
-    for router in (auth_router, tracks_router, songs_router, jobs_router, batches_router, youtube_router, health_router,
+    for router in (auth_router, tracks_router, songs_router, videos_router, jobs_router, batches_router, youtube_router, health_router,
                    media_router):
         app.include_router(router)
     return app

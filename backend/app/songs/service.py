@@ -107,13 +107,13 @@ def delete_song(db: Session, *, user: User, song_id: uuid.UUID) -> None:
     song = get_song(db, user=user, song_id=song_id)
     if song.status == SongStatus.ANALYSING:
         raise Conflict("The song is being analysed; wait for it to finish before deleting it")
-    from app.videos.models import Video  # videos build on songs, not the other way round
-
-    if db.scalar(select(Video.id).where(Video.song_id == song.id).limit(1)) is not None:
-        raise Conflict("A music video uses this song; delete the video first")
     queries.delete_for(db, "song", song.id)
-    db.execute(delete(Song).where(Song.id == song.id))
-    db.commit()
+    try:
+        db.execute(delete(Song).where(Song.id == song.id))
+        db.commit()
+    except IntegrityError:  # a video refers to it (videos build on songs, so the database says so)
+        db.rollback()
+        raise Conflict("A music video uses this song; delete the video first") from None
     storage.delete(song.path)
 
 

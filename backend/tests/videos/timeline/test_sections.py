@@ -20,7 +20,7 @@ from app.videos.sections import (
     suggest_sections,
     validate_sections,
 )
-from tests.videos.helpers import assert_sections_ok, make_grid
+from tests.videos.timeline.helpers import assert_sections_ok, make_grid
 
 # 120 BPM 4/4 from 0.25 s: beats every 0.5 s, bar lines at 0.25, 2.25, 4.25 … over 60 s.
 GRID = make_grid(120, 4, 60.0, offset=0.25)

@@ -6,7 +6,7 @@ import pytest
 from app.videos.clips import EnergyCurve, LyricLine, plan_clips, target_length
 from app.videos.grid import Grid, double_tempo
 from app.videos.sections import Section, SectionError, replace_sections
-from tests.videos.helpers import assert_clips_ok, flat_energy, make_grid
+from tests.videos.timeline.helpers import assert_clips_ok, flat_energy, make_grid
 
 WHOLE = 40.0
 GRID = make_grid(120, 4, WHOLE)  # beats every 0.5 s, bars of 2 s from 0

@@ -12,7 +12,7 @@ from app.videos import timeline as tl
 from app.videos.clips import EnergyCurve, LyricLine, plan_clips
 from app.videos.grid import Grid, GridError
 from app.videos.sections import Section, SectionError
-from tests.videos.helpers import assert_clips_ok, assert_grid_ok, assert_sections_ok, make_beats
+from tests.videos.timeline.helpers import assert_clips_ok, assert_grid_ok, assert_sections_ok, make_beats
 
 CASES = settings(
     max_examples=40,

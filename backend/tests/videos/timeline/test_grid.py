@@ -14,7 +14,7 @@ from app.videos.grid import (
     set_beats_per_bar,
     shift_downbeats,
 )
-from tests.videos.helpers import assert_grid_ok, make_grid
+from tests.videos.timeline.helpers import assert_grid_ok, make_grid
 
 
 def indices(grid: Grid) -> list[int]:
