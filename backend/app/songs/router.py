@@ -16,6 +16,7 @@ from app.jobs.router import SSE_RESPONSE, LastEventIdHeader, LastEventIdQuery, s
 from app.openapi import errors
 from app.songs import analysis, service
 from app.songs.schemas import AnalysisPublic, SongFromTrack, SongList, SongPublic
+from app.validation import Line
 
 router = APIRouter(prefix="/api", tags=["songs"])
 
@@ -25,7 +26,7 @@ router = APIRouter(prefix="/api", tags=["songs"])
 def upload_song(
     response: Response, user: CurrentUser, db: DbSession,
     file: Annotated[UploadFile, File(description="MP3, WAV, FLAC, M4A/AAC or OGG/Opus; checked by decoding")],
-    title: Annotated[str | None, Form(max_length=200)] = None,
+    title: Annotated[Line | None, Form(max_length=200)] = None,
 ) -> SongPublic:
     """Upload a song (up to SONG_MAX_BYTES and SONG_MAX_SECONDS). The same bytes twice give
     the same song (200 instead of 201)."""
@@ -51,12 +52,13 @@ def list_songs(user: CurrentUser, db: DbSession) -> SongList:
     return SongList(items=service.list_songs(db, user=user))
 
 
-@router.get("/songs/{song_id}", responses=errors(404))
+# ":uuid": "/songs/from-track" is not a song id, so GET or DELETE there is a 405, not a 400.
+@router.get("/songs/{song_id:uuid}", responses=errors(404))
 def get_song(song_id: uuid.UUID, user: CurrentUser, db: DbSession) -> SongPublic:
     return service.public(db, service.get_song(db, user=user, song_id=song_id))
 
 
-@router.delete("/songs/{song_id}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(404, 409))
+@router.delete("/songs/{song_id:uuid}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(404, 409))
 def delete_song(song_id: uuid.UUID, user: CurrentUser, db: DbSession) -> None:
     """Delete the song and its file (refused while a music video uses it)."""
     service.delete_song(db, user=user, song_id=song_id)
