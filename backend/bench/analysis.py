@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from app.analysis import Analysis
 from evalset.manifest import Song, cache_dir, songs
 from evalset.synth import SR as SYNTH_SR
 from evalset.synth import random_spec, render
@@ -46,6 +47,7 @@ class Scores:
     pairwise_f: list[float] = field(default_factory=list)
     on_beat: list[float] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
+    plans: list[float] = field(default_factory=list)  # 1 when the song's clip plan keeps every rule
 
 
 def _cpu() -> float:
@@ -73,6 +75,24 @@ def _beat_scores(s: Scores, ref: list[float], est: np.ndarray, ref_tempo: float,
     s.acc2.append(float(any(abs(ratio / m - 1) <= 0.04 for m in (1, 2, 3, 0.5, 1 / 3))))
 
 
+def _plan_keeps_the_rules(a: Analysis) -> bool:
+    """Suggested sections and the clip plan for the song, checked: clips chain from 0 to the end
+    with shared boundaries, every inner boundary is a beat, every clip is 3–10 s, and every
+    section that can hold a clip (3 s or more) starts and ends on clip boundaries."""
+    from app.videos import timeline as tl
+
+    grid = tl.grid_from_analysis(a)
+    sections = tl.suggest_sections(grid, a.sections)
+    clips = tl.plan_clips(grid, sections, tl.EnergyCurve(a.beats, a.energy))
+    beats, cuts = set(grid.beats), [c.start for c in clips[1:]]
+    chained = clips[0].start == 0 and clips[-1].end == grid.duration and all(
+        x.end == y.start for x, y in zip(clips, clips[1:], strict=False))
+    lengths = all(3 <= c.end - c.start <= 10 for c in clips)
+    edges = {c.start for c in clips} | {clips[-1].end}
+    whole = all(x.start in edges and x.end in edges for x in sections if x.end - x.start >= 3)
+    return chained and lengths and whole and all(t in beats for t in cuts)
+
+
 def _ours(song: Song, s: Scores) -> None:
     import mir_eval
 
@@ -82,6 +102,7 @@ def _ours(song: Song, s: Scores) -> None:
     cpu, start = _cpu(), time.perf_counter()
     a = analyse(song.audio)
     s.seconds.append(time.perf_counter() - start)
+    s.plans.append(float(_plan_keeps_the_rules(a)))
     _beat_scores(s, truth.beats, np.array(a.beats), truth.tempo, a.tempo)
     r, e = (
         mir_eval.beat.trim_beats(np.asarray(truth.downbeats)),
@@ -164,6 +185,8 @@ def _lines(kind: str, split: str, ours: Scores, base: Scores, n: int) -> list[st
             f"{tag} section boundary F (±0.5 s): {_m(ours.bound_f)} (target >= 0.70); label pairwise F: "
             f"{_m(ours.pairwise_f)}; boundaries on a beat: {_m(ours.on_beat)} (target 1.000)"
         )
+    out.append(f"{tag} clip plans keeping every rule (beats, exact sums, 3-10 s): "
+               f"{int(sum(ours.plans))}/{len(ours.plans)} (target all)")
     return out
 
 
