@@ -1,0 +1,45 @@
+import { ArrowLeft } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { VideoEditor } from "@/components/music/video-editor";
+import { PageHeader } from "@/components/shell/page-header";
+import { attempt } from "@/lib/api/queries";
+import { formatDuration } from "@/lib/format";
+import { UUID, getSong, getSongAnalysis, getVideo } from "@/lib/music-queries";
+import { parseAnalysis } from "@/lib/music-types";
+
+type Props = { params: Promise<{ id: string }> };
+
+export const metadata: Metadata = { title: "Music video" };
+
+export default async function VideoPage({ params }: Props) {
+  const { id } = await params;
+  if (!UUID.test(id)) notFound();
+  const video = await getVideo(id);
+  const [song, analysis] = await Promise.all([attempt(() => getSong(video.song_id)), attempt(() => getSongAnalysis(video.song_id))]);
+  // Without the analysis the timeline has no energy shape, but the editor still works.
+  const shape = analysis.ok ? parseAnalysis(analysis.data.analysis, video.duration) : null;
+  return (
+    <>
+      <Link
+        href={song.ok ? `/music/songs/${video.song_id}` : "/music"}
+        className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
+        <ArrowLeft className="size-3.5" aria-hidden /> {song.ok ? song.data.title : "Music video"}
+      </Link>
+      <PageHeader
+        title={video.prompt}
+        description={`${video.aspect} · ${formatDuration(video.duration)} · ${video.status === "planned" ? "clips planned" : "draft"}`}
+      />
+      <VideoEditor
+        key={video.id}
+        initial={video}
+        audioUrl={song.ok ? song.data.audio_url : null}
+        energyBeats={shape?.beats ?? []}
+        energy={shape?.energy ?? []}
+      />
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { useId, useState } from "react";
+
+import { Button } from "@/components/ui/button";
+import { fieldClass } from "@/components/ui/input";
+import type { Grid, GridEdit } from "@/lib/music-types";
+import { cn } from "@/lib/utils";
+
+const METERS = [2, 3, 4, 5, 6, 7, 8] as const;
+
+/**
+ * Corrections for a beat grid the analysis got wrong: twice or half the tempo, bar lines a beat
+ * earlier or later, every beat a few milliseconds earlier or later, and the beats per bar.
+ */
+export function GridControls({
+  grid,
+  disabled,
+  onEdit,
+}: {
+  grid: Grid;
+  disabled: boolean;
+  onEdit: (edit: GridEdit, said: string) => void;
+}) {
+  const id = useId();
+  const [meter, setMeter] = useState(grid.beats_per_bar);
+  const buttons: [string, string, GridEdit][] = [
+    ["×2", "Double the tempo", { op: "double" }],
+    ["½", "Halve the tempo", { op: "halve" }],
+    ["−1 beat", "Shift the bar lines one beat earlier", { op: "shift", by: -1 }],
+    ["+1 beat", "Shift the bar lines one beat later", { op: "shift", by: 1 }],
+    ["−10 ms", "Nudge every beat 10 milliseconds earlier", { op: "nudge", ms: -10 }],
+    ["+10 ms", "Nudge every beat 10 milliseconds later", { op: "nudge", ms: 10 }],
+  ];
+  return (
+    <div className="grid gap-3">
+      <p className="text-sm">
+        <span className="font-mono text-lg font-semibold tabular-nums" data-testid="grid-tempo">
+          {grid.tempo.toFixed(1)}
+        </span>{" "}
+        BPM · {grid.beats_per_bar} beats per bar · {grid.beats.length} beats
+      </p>
+      <div role="group" aria-label="Grid corrections" className="flex flex-wrap gap-2">
+        {buttons.map(([text, label, edit]) => (
+          <Button key={label} type="button" variant="outline" size="sm" disabled={disabled} aria-label={label} title={label} onClick={() => onEdit(edit, label)}>
+            {text}
+          </Button>
+        ))}
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor={id} className="text-sm">
+          Beats per bar
+        </label>
+        <select
+          id={id}
+          value={meter}
+          disabled={disabled}
+          onChange={(e) => setMeter(Number(e.target.value))}
+          className={cn(fieldClass, "h-8 w-20")}
+        >
+          {METERS.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+        <Button
+          type="button"
+          variant="outline"
+          size="sm"
+          disabled={disabled || meter === grid.beats_per_bar}
+          onClick={() => onEdit({ op: "meter", beats_per_bar: meter }, `Set ${meter} beats per bar`)}
+        >
+          Set meter
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { Clapperboard, Music2 } from "lucide-react";
+import Link from "next/link";
+
+import { EmptyState, PanelError } from "@/components/shell/panel-state";
+import { Badge } from "@/components/ui/badge";
+import { Skeleton } from "@/components/ui/skeleton";
+import { attempt } from "@/lib/api/queries";
+import { formatDuration, formatRelative } from "@/lib/format";
+import { getSongs, getVideos } from "@/lib/music-queries";
+import { SONG_STATUS_LABEL } from "@/lib/music-types";
+
+const rowClass =
+  "flex items-center gap-3 rounded-lg px-3 py-2.5 outline-none transition-colors hover:bg-accent/60 focus-visible:ring-[3px] focus-visible:ring-ring";
+
+export async function SongLibrary() {
+  const result = await attempt(getSongs);
+  if (!result.ok) return <PanelError title="Songs are unavailable" message={result.message} />;
+  const songs = result.data.items;
+  if (songs.length === 0) {
+    return <EmptyState icon={Music2} title="No songs yet" description="Upload a song or use a generated track to start a music video." />;
+  }
+  return (
+    <ul className="grid gap-1" aria-label="Songs">
+      {songs.map((song) => (
+        <li key={song.id}>
+          <Link href={`/music/songs/${song.id}`} className={rowClass}>
+            <Music2 className="size-4 shrink-0 text-primary" aria-hidden />
+            <span className="min-w-0 flex-1">
+              <span className="block truncate font-medium">{song.title}</span>
+              <span className="block text-xs text-muted-foreground">
+                {formatDuration(song.duration)} · {song.format.toUpperCase()} · {song.source === "track" ? "generated" : "uploaded"}{" "}
+                {formatRelative(song.created_at)}
+              </span>
+            </span>
+            <Badge variant={song.status === "failed" ? "failed" : song.status === "analysed" ? "done" : "busy"}>{SONG_STATUS_LABEL[song.status]}</Badge>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export async function VideoLibrary() {
+  const result = await attempt(getVideos);
+  if (!result.ok) return <PanelError title="Videos are unavailable" message={result.message} />;
+  const videos = result.data.items;
+  if (videos.length === 0) {
+    return <EmptyState icon={Clapperboard} title="No videos yet" description="Open an analysed song and start a video from it." />;
+  }
+  return (
+    <ul className="grid gap-1" aria-label="Videos">
+      {videos.map((video) => (
+        <li key={video.id}>
+          <Link href={`/music/videos/${video.id}`} className={rowClass}>
+            <Clapperboard className="size-4 shrink-0 text-primary" aria-hidden />
+            <span className="min-w-0 flex-1">
+              <span className="block truncate font-medium">{video.prompt}</span>
+              <span className="block text-xs text-muted-foreground">
+                {video.aspect} · {formatDuration(video.duration)} · {video.sections.length} sections
+                {video.clips.length > 0 ? ` · ${video.clips.length} clips` : ""}
+              </span>
+            </span>
+            <Badge variant="secondary">{video.status === "planned" ? "Planned" : "Draft"}</Badge>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function LibrarySkeleton({ label }: { label: string }) {
+  return (
+    <div className="grid gap-2" aria-busy="true" aria-label={label}>
+      {[0, 1, 2].map((i) => (
+        <Skeleton key={i} className="h-12 w-full" />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { formatTime } from "@/lib/music-timeline";
+import type { SongAnalysis } from "@/lib/music-types";
+
+import { SongAudio } from "./song-audio";
+import { Timeline } from "./timeline";
+import { usePlayhead } from "./use-playhead";
+
+/** The analysed song on its timeline, with a player whose position is the playhead. */
+export function SongView({ audioUrl, analysis }: { audioUrl: string | null; analysis: SongAnalysis }) {
+  const { current, seek, bind } = usePlayhead();
+  return (
+    <div className="grid gap-3">
+      <Timeline
+        duration={analysis.duration}
+        beats={analysis.beats}
+        downbeats={analysis.downbeats}
+        energyBeats={analysis.beats}
+        energy={analysis.energy}
+        sections={analysis.sections}
+        playhead={current}
+        onSeek={seek}
+      />
+      <div className="flex flex-wrap justify-between gap-2 text-xs text-muted-foreground">
+        <span>
+          {analysis.beats.length} beats · {analysis.downbeats.length} bar lines · {analysis.sections.length} sections
+        </span>
+        <span className="font-mono tabular-nums">
+          {formatTime(current)} / {formatTime(analysis.duration)}
+        </span>
+      </div>
+      <SongAudio src={audioUrl} bind={bind} />
+    </div>
+  );
+}
