@@ -2,11 +2,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 import {
   ACCESS_COOKIE,
+  DEVICE_COOKIE,
   EXPIRES_COOKIE,
   REFRESH_COOKIE,
   accessNeedsRefresh,
   clearTokens,
   isHttps,
+  writeDevice,
   writeTokens,
 } from "@/lib/auth/cookies";
 import { refreshTokens } from "@/lib/auth/refresh";
@@ -27,6 +29,16 @@ describe("session cookies", () => {
     expect(byName[ACCESS_COOKIE].opts).toMatchObject({ httpOnly: true, sameSite: "lax", maxAge: 900, secure: false });
     expect(byName[REFRESH_COOKIE].opts.httpOnly).toBe(true);
     expect(byName[EXPIRES_COOKIE].value).toBe(String(Date.parse("2025-01-01T00:15:00Z") / 1000));
+  });
+
+  it("remembers the browser for half a year, httpOnly, and sign-out keeps it", () => {
+    const set = vi.fn();
+    writeDevice({ set }, "device-1", true);
+    expect(set).toHaveBeenCalledWith(DEVICE_COOKIE, "device-1", expect.objectContaining({
+      httpOnly: true, secure: true, maxAge: 180 * 24 * 3600 }));
+    const cleared = vi.fn();
+    clearTokens({ set: cleared });
+    expect(cleared.mock.calls.map((c) => c[0])).not.toContain(DEVICE_COOKIE);
   });
 
   it("clears all three", () => {

@@ -8,7 +8,15 @@ import type { TokenPair } from "@/lib/api/types";
 import { apiUrl } from "@/lib/env";
 import { forwardedHeaders } from "@/lib/forwarded";
 
-import { ACCESS_COOKIE, REFRESH_COOKIE, clearTokens, isHttps, writeTokens } from "./cookies";
+import {
+  ACCESS_COOKIE,
+  DEVICE_COOKIE,
+  REFRESH_COOKIE,
+  clearTokens,
+  isHttps,
+  writeDevice,
+  writeTokens,
+} from "./cookies";
 
 export interface LoginState {
   error: string | null;
@@ -27,13 +35,15 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   if (!email || !password) return { error: "Enter your email and password.", email };
 
   const incoming = await headers();
+  const store = await cookies();
+  const device = store.get(DEVICE_COOKIE)?.value;
   let response: Response;
   try {
     // The API throttles failed sign-ins per address: it must see the browser's, not ours.
     response = await fetch(`${apiUrl()}/api/auth/login`, {
       method: "POST",
       headers: { "Content-Type": "application/json", ...forwardedHeaders(incoming) },
-      body: JSON.stringify({ email, password }),
+      body: JSON.stringify({ email, password, ...(device ? { device_token: device } : {}) }),
       cache: "no-store",
     });
   } catch {
@@ -47,7 +57,9 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     return { error: detail + hint, email };
   }
 
-  writeTokens(await cookies(), body as TokenPair, isHttps(incoming));
+  const tokens = body as TokenPair & { device_token?: string | null };
+  writeTokens(store, tokens, isHttps(incoming));
+  if (tokens.device_token) writeDevice(store, tokens.device_token, isHttps(incoming));
   redirect(safeNext(form.get("next")));
 }
 

@@ -6,6 +6,10 @@ export const ACCESS_COOKIE = "as_access";
 export const REFRESH_COOKIE = "as_refresh";
 /** When the access token expires (epoch seconds); outlives the token so we know to refresh. */
 export const EXPIRES_COOKIE = "as_expires";
+// "This browser signed in before": the API lets it sign in even while others' failed guesses
+// hold the account or the address back. Kept across sign-outs; it is no credential by itself.
+export const DEVICE_COOKIE = "as_device";
+const DEVICE_MAX_AGE = 180 * 24 * 3600;
 
 /** The backend's refresh-token lifetime (7 days); the cookie should not outlive it. */
 const REFRESH_MAX_AGE = 7 * 24 * 3600;
@@ -40,6 +44,10 @@ export function writeTokens(store: CookieWriter, tokens: TokenPair, secure: bool
   store.set(ACCESS_COOKIE, tokens.access_token, base(secure, tokens.expires_in));
   store.set(REFRESH_COOKIE, tokens.refresh_token, base(secure, REFRESH_MAX_AGE));
   store.set(EXPIRES_COOKIE, String(expiresAt), base(secure, REFRESH_MAX_AGE));
+}
+
+export function writeDevice(store: CookieWriter, token: string, secure: boolean): void {
+  store.set(DEVICE_COOKIE, token, base(secure, DEVICE_MAX_AGE));
 }
 
 export function clearTokens(store: CookieWriter): void {
