@@ -1,16 +1,14 @@
-"""End to end through the real pipeline (rows in Postgres, files in storage): generate and
-render of a 900 s track, and generate of a 300 s track."""
+"""End to end through the real steps on the job engine (rows in Postgres, files in storage):
+generate and render of a 900 s track, and generate of a 300 s track."""
 
-import tempfile
 import time
 import uuid
 
 from app.auth.models import User
 from app.db import session_factory
-from app.pipeline import generate, render
-from app.tracks.models import TrackStatus
+from app.tracks import steps
 from app.tracks.schemas import GenerateRequest
-from app.tracks.service import claim, delete_track
+from app.tracks.service import delete_track
 
 PROMPT = "Calm night ocean waves with warm evolving pads and distant rain"
 
@@ -26,16 +24,14 @@ def run() -> list[str]:
     with session_factory()() as db:
         user = _user(db)
         t0 = time.perf_counter()
-        short = generate.generate(db, user=user, request=GenerateRequest(prompt=PROMPT, duration=300, seed=1))
+        short = steps.generate(db, user=user, request=GenerateRequest(prompt=PROMPT, duration=300, seed=1))
         gen300 = time.perf_counter() - t0
 
         t0 = time.perf_counter()
-        track = generate.generate(db, user=user, request=GenerateRequest(prompt=PROMPT, duration=900, seed=2))
+        track = steps.generate(db, user=user, request=GenerateRequest(prompt=PROMPT, duration=900, seed=2))
         gen900 = time.perf_counter() - t0
         t1 = time.perf_counter()
-        claim(db, track=track, expected=TrackStatus.GENERATED, status=TrackStatus.RENDERING, stage="rendering video",
-              conflict="busy")
-        render.run(db, track=track)
+        steps.render(db, track=track)
         ren900 = time.perf_counter() - t1
         total = time.perf_counter() - t0
         for t in (short, track):
