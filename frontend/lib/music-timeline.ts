@@ -165,3 +165,8 @@ export function formatTime(t: number): string {
   const seconds = (tenths - minutes * 600) / 10;
   return `${minutes}:${seconds.toFixed(1).padStart(4, "0")}`;
 }
+
+/** "1 section", "4 sections". */
+export function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

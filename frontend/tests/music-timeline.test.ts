@@ -4,6 +4,7 @@ import {
   barNumber,
   boundaryKeyMove,
   boundaryRange,
+  count,
   energyPath,
   formatTime,
   fractionOf,
@@ -129,5 +130,12 @@ describe("moving a boundary with the keyboard", () => {
   it("ignores other keys and the first section", () => {
     expect(boundaryKeyMove(grid, sections, 1, "a")).toBeNull();
     expect(boundaryKeyMove(grid, sections, 0, "ArrowRight")).toBeNull();
+  });
+});
+
+describe("count", () => {
+  it("says one thing or several", () => {
+    expect(count(1, "section")).toBe("1 section");
+    expect(count(4, "clip")).toBe("4 clips");
   });
 });

@@ -25,12 +25,12 @@ export function GridControls({
   const id = useId();
   const [meter, setMeter] = useState(grid.beats_per_bar);
   const buttons: [string, string, GridEdit][] = [
-    ["×2", "Double the tempo", { op: "double" }],
-    ["½", "Halve the tempo", { op: "halve" }],
-    ["−1 beat", "Shift the bar lines one beat earlier", { op: "shift", by: -1 }],
-    ["+1 beat", "Shift the bar lines one beat later", { op: "shift", by: 1 }],
-    ["−10 ms", "Nudge every beat 10 milliseconds earlier", { op: "nudge", ms: -10 }],
-    ["+10 ms", "Nudge every beat 10 milliseconds later", { op: "nudge", ms: 10 }],
+    ["Double tempo", "Twice as many beats", { op: "double" }],
+    ["Halve tempo", "Half as many beats", { op: "halve" }],
+    ["Bars −1 beat", "Bar lines one beat earlier", { op: "shift", by: -1 }],
+    ["Bars +1 beat", "Bar lines one beat later", { op: "shift", by: 1 }],
+    ["Nudge −10 ms", "Every beat 10 milliseconds earlier", { op: "nudge", ms: -10 }],
+    ["Nudge +10 ms", "Every beat 10 milliseconds later", { op: "nudge", ms: 10 }],
   ];
   return (
     <div className="grid gap-3">
@@ -41,8 +41,8 @@ export function GridControls({
         BPM · {grid.beats_per_bar} beats per bar · {grid.beats.length} beats
       </p>
       <div role="group" aria-label="Grid corrections" className="flex flex-wrap gap-2">
-        {buttons.map(([text, label, edit]) => (
-          <Button key={label} type="button" variant="outline" size="sm" disabled={disabled} aria-label={label} title={label} onClick={() => onEdit(edit, label)}>
+        {buttons.map(([text, hint, edit]) => (
+          <Button key={text} type="button" variant="outline" size="sm" disabled={disabled} title={hint} onClick={() => onEdit(edit, text)}>
             {text}
           </Button>
         ))}

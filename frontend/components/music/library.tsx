@@ -7,6 +7,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { attempt } from "@/lib/api/queries";
 import { formatDuration, formatRelative } from "@/lib/format";
 import { getSongs, getVideos } from "@/lib/music-queries";
+import { count } from "@/lib/music-timeline";
 import { SONG_STATUS_LABEL } from "@/lib/music-types";
 
 const rowClass =
@@ -56,8 +57,8 @@ export async function VideoLibrary() {
             <span className="min-w-0 flex-1">
               <span className="block truncate font-medium">{video.prompt}</span>
               <span className="block text-xs text-muted-foreground">
-                {video.aspect} · {formatDuration(video.duration)} · {video.sections.length} sections
-                {video.clips.length > 0 ? ` · ${video.clips.length} clips` : ""}
+                {video.aspect} · {formatDuration(video.duration)} · {count(video.sections.length, "section")}
+                {video.clips.length > 0 ? ` · ${count(video.clips.length, "clip")}` : ""}
               </span>
             </span>
             <Badge variant="secondary">{video.status === "planned" ? "Planned" : "Draft"}</Badge>

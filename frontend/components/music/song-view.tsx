@@ -1,6 +1,6 @@
 "use client";
 
-import { formatTime } from "@/lib/music-timeline";
+import { count, formatTime } from "@/lib/music-timeline";
 import type { SongAnalysis } from "@/lib/music-types";
 
 import { SongAudio } from "./song-audio";
@@ -24,7 +24,8 @@ export function SongView({ audioUrl, analysis }: { audioUrl: string | null; anal
       />
       <div className="flex flex-wrap justify-between gap-2 text-xs text-muted-foreground">
         <span>
-          {analysis.beats.length} beats · {analysis.downbeats.length} bar lines · {analysis.sections.length} sections
+          {count(analysis.beats.length, "beat")} · {count(analysis.downbeats.length, "bar line")} ·{" "}
+          {count(analysis.sections.length, "section")}
         </span>
         <span className="font-mono tabular-nums">
           {formatTime(current)} / {formatTime(analysis.duration)}

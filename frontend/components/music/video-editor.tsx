@@ -4,7 +4,7 @@ import { AlertTriangle, Loader2, Scissors, Sparkles } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatTime } from "@/lib/music-timeline";
+import { count, formatTime } from "@/lib/music-timeline";
 import type { Video } from "@/lib/music-types";
 
 import { BoundaryHandles } from "./boundary-handles";
@@ -96,7 +96,7 @@ export function VideoEditor({
               Plan clips
             </Button>
             {video.clips.length > 0 && (
-              <span className="text-xs text-muted-foreground">{video.clips.length} clips, 3–10 s each, cut on beats</span>
+              <span className="text-xs text-muted-foreground">{count(video.clips.length, "clip")} of 3–10 s, cut on beats</span>
             )}
           </div>
           <SongAudio src={audioUrl} bind={bind} />

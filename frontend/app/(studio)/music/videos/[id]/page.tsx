@@ -31,7 +31,7 @@ export default async function VideoPage({ params }: Props) {
       </Link>
       <PageHeader
         title={video.prompt}
-        description={`${video.aspect} · ${formatDuration(video.duration)} · ${video.status === "planned" ? "clips planned" : "draft"}`}
+        description={`${video.aspect === "9:16" ? "Portrait 9:16" : "Landscape 16:9"} · ${formatDuration(video.duration)}`}
       />
       <VideoEditor
         key={video.id}
