@@ -41,15 +41,17 @@ export async function SongLibrary() {
   );
 }
 
-export async function VideoLibrary() {
+/** Every video, or only those made from one song (on that song's page). */
+export async function VideoLibrary({ songId }: { songId?: string }) {
   const result = await attempt(getVideos);
   if (!result.ok) return <PanelError title="Videos are unavailable" message={result.message} />;
-  const videos = result.data.items;
+  const videos = songId ? result.data.items.filter((v) => v.song_id === songId) : result.data.items;
   if (videos.length === 0) {
+    if (songId) return <p className="px-2 text-sm text-muted-foreground">No videos from this song yet.</p>;
     return <EmptyState icon={Clapperboard} title="No videos yet" description="Open an analysed song and start a video from it." />;
   }
   return (
-    <ul className="grid gap-1" aria-label="Videos">
+    <ul className="grid gap-1" aria-label={songId ? "Videos from this song" : "Videos"}>
       {videos.map((video) => (
         <li key={video.id}>
           <Link href={`/music/videos/${video.id}`} className={rowClass}>

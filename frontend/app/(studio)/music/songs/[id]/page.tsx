@@ -5,6 +5,8 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 
 import { AnalyseButton } from "@/components/music/analyse-button";
+import { DeleteMusicButton } from "@/components/music/delete-music-button";
+import { LibrarySkeleton, VideoLibrary } from "@/components/music/library";
 import { NewVideoForm } from "@/components/music/new-video-form";
 import { SongAnalysisPanel, SongAnalysisSkeleton } from "@/components/music/song-analysis-panel";
 import { PageHeader } from "@/components/shell/page-header";
@@ -33,7 +35,9 @@ export default async function SongPage({ params }: Props) {
       <PageHeader
         title={song.title}
         description={`${formatDuration(song.duration)} · ${song.format.toUpperCase()} · ${song.sample_rate} Hz · ${SONG_STATUS_LABEL[song.status]}`}
-      />
+      >
+        <DeleteMusicButton kind="song" id={song.id} />
+      </PageHeader>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1.7fr)_minmax(0,1fr)]">
         {analysed ? (
           <Suspense fallback={<SongAnalysisSkeleton />}>
@@ -59,6 +63,11 @@ export default async function SongPage({ params }: Props) {
           </CardHeader>
           <CardContent>
             {analysed ? <NewVideoForm songId={song.id} /> : <p className="text-sm text-muted-foreground">Analyse the song first.</p>}
+          </CardContent>
+          <CardContent className="border-t px-3 pt-4">
+            <Suspense fallback={<LibrarySkeleton label="Loading this song's videos" />}>
+              <VideoLibrary songId={song.id} />
+            </Suspense>
           </CardContent>
         </Card>
       </div>

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { DeleteMusicButton } from "@/components/music/delete-music-button";
 import { VideoEditor } from "@/components/music/video-editor";
 import { PageHeader } from "@/components/shell/page-header";
 import { attempt } from "@/lib/api/queries";
@@ -32,7 +33,9 @@ export default async function VideoPage({ params }: Props) {
       <PageHeader
         title={video.prompt}
         description={`${video.aspect === "9:16" ? "Portrait 9:16" : "Landscape 16:9"} · ${formatDuration(video.duration)}`}
-      />
+      >
+        <DeleteMusicButton kind="video" id={video.id} />
+      </PageHeader>
       <VideoEditor
         key={video.id}
         initial={video}
