@@ -23,12 +23,12 @@ export function AnalyseButton({ song }: { song: Song }) {
   }, [state.phase, router]);
 
   return (
-    <div className="grid gap-3">
+    <div className="grid grid-cols-1 gap-3">
       <Button type="button" onClick={() => void analyseSong(song)} disabled={busy || !hydrated} className="justify-self-start">
         {busy ? <Loader2 className="animate-spin" aria-hidden /> : <ScanSearch aria-hidden />}
         {song.status === "failed" ? "Analyse again" : "Analyse"}
       </Button>
-      <div aria-live="polite" className="grid gap-2">
+      <div aria-live="polite" className="grid grid-cols-1 gap-2">
         {state.phase === "analysing" && (
           <>
             <span className="text-sm">{humanize(state.progress.stage) || "Analysing the music"}</span>

@@ -33,7 +33,7 @@ export function GridControls({
     ["Nudge +10 ms", "Every beat 10 milliseconds later", { op: "nudge", ms: 10 }],
   ];
   return (
-    <div className="grid gap-3">
+    <div className="grid grid-cols-1 gap-3">
       <p className="text-sm">
         <span className="font-mono text-lg font-semibold tabular-nums" data-testid="grid-tempo">
           {grid.tempo.toFixed(1)}

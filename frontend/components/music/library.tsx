@@ -21,7 +21,7 @@ export async function SongLibrary() {
     return <EmptyState icon={Music2} title="No songs yet" description="Upload a song or use a generated track to start a music video." />;
   }
   return (
-    <ul className="grid gap-1" aria-label="Songs">
+    <ul className="grid grid-cols-1 gap-1" aria-label="Songs">
       {songs.map((song) => (
         <li key={song.id}>
           <Link href={`/music/songs/${song.id}`} className={rowClass}>
@@ -51,7 +51,7 @@ export async function VideoLibrary({ songId }: { songId?: string }) {
     return <EmptyState icon={Clapperboard} title="No videos yet" description="Open an analysed song and start a video from it." />;
   }
   return (
-    <ul className="grid gap-1" aria-label={songId ? "Videos from this song" : "Videos"}>
+    <ul className="grid grid-cols-1 gap-1" aria-label={songId ? "Videos from this song" : "Videos"}>
       {videos.map((video) => (
         <li key={video.id}>
           <Link href={`/music/videos/${video.id}`} className={rowClass}>
@@ -73,7 +73,7 @@ export async function VideoLibrary({ songId }: { songId?: string }) {
 
 export function LibrarySkeleton({ label }: { label: string }) {
   return (
-    <div className="grid gap-2" aria-busy="true" aria-label={label}>
+    <div className="grid grid-cols-1 gap-2" aria-busy="true" aria-label={label}>
       {[0, 1, 2].map((i) => (
         <Skeleton key={i} className="h-12 w-full" />
       ))}

@@ -44,8 +44,8 @@ export function NewVideoForm({ songId }: { songId: string }) {
   }
 
   return (
-    <form onSubmit={submit} className="grid gap-4">
-      <div className="grid gap-2">
+    <form onSubmit={submit} className="grid grid-cols-1 gap-4">
+      <div className="grid grid-cols-1 gap-2">
         <div className="flex items-baseline justify-between">
           <Label htmlFor={`${ids}-prompt`}>Video prompt</Label>
           <span className="font-mono text-xs text-muted-foreground tabular-nums">
@@ -67,7 +67,7 @@ export function NewVideoForm({ songId }: { songId: string }) {
           {problem ?? `${PROMPT_MIN}–${PROMPT_MAX} characters.`}
         </p>
       </div>
-      <fieldset className="grid gap-2" disabled={busy}>
+      <fieldset className="grid grid-cols-1 gap-2" disabled={busy}>
         <legend className="mb-2 text-sm font-medium">Aspect</legend>
         <RadioGroup value={aspect} onValueChange={(v) => setAspect(v as Aspect)} className="grid-cols-2">
           <RadioTile id={`${ids}-wide`} value="16:9" label="16:9" hint="Landscape, for YouTube" />

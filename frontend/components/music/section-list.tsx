@@ -67,7 +67,7 @@ export function SectionList({
   onMerge: (index: number) => void;
 }) {
   return (
-    <ol className="grid gap-2" aria-label="Sections">
+    <ol className="grid grid-cols-1 gap-2" aria-label="Sections">
       {sections.map((s) => (
         <li
           key={s.index}

@@ -14,7 +14,7 @@ export async function SongAnalysisPanel({ song }: { song: Song }) {
   if (!result.ok) return <PanelError title="The analysis is unavailable" message={result.message} />;
   const analysis = parseAnalysis(result.data.analysis, song.duration);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <Card>
         <CardHeader>
           <CardTitle>Timeline</CardTitle>
@@ -28,7 +28,7 @@ export async function SongAnalysisPanel({ song }: { song: Song }) {
         <CardHeader>
           <CardTitle>What the analysis found</CardTitle>
         </CardHeader>
-        <CardContent className="grid gap-5">
+        <CardContent className="grid grid-cols-1 gap-5">
           <SongFacts analysis={analysis} />
           <UnsureNotes notes={result.data.unsure} />
         </CardContent>
@@ -39,7 +39,7 @@ export async function SongAnalysisPanel({ song }: { song: Song }) {
 
 export function SongAnalysisSkeleton() {
   return (
-    <div className="grid gap-6" aria-busy="true" aria-label="Loading the analysis">
+    <div className="grid grid-cols-1 gap-6" aria-busy="true" aria-label="Loading the analysis">
       <Skeleton className="h-56 w-full rounded-xl" />
       <Skeleton className="h-40 w-full rounded-xl" />
     </div>

@@ -38,7 +38,7 @@ function splitNote(note: string): { subject: string; advice: string } {
 export function UnsureNotes({ notes }: { notes: string[] }) {
   if (notes.length === 0) return <p className="text-sm text-muted-foreground">The analysis is confident about this song.</p>;
   return (
-    <ul className="grid gap-2" aria-label="Unsure" data-testid="unsure-notes">
+    <ul className="grid grid-cols-1 gap-2" aria-label="Unsure" data-testid="unsure-notes">
       {notes.map((note) => {
         const { subject, advice } = splitNote(note);
         return (

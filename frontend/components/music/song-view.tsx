@@ -11,7 +11,7 @@ import { usePlayhead } from "./use-playhead";
 export function SongView({ audioUrl, analysis }: { audioUrl: string | null; analysis: SongAnalysis }) {
   const { current, seek, bind } = usePlayhead();
   return (
-    <div className="grid gap-3">
+    <div className="grid grid-cols-1 gap-3">
       <Timeline
         duration={analysis.duration}
         beats={analysis.beats}

@@ -31,7 +31,7 @@ export function TrackPicker({
   const track = list.find((t) => t.id === chosen);
 
   return (
-    <div className="grid gap-2 border-t pt-5">
+    <div className="grid grid-cols-1 gap-2 border-t pt-5">
       <Label htmlFor={id}>Or use a generated track</Label>
       {!Array.isArray(tracks) ? (
         <p className="text-sm text-muted-foreground">Recent tracks are unavailable: {tracks.error}</p>

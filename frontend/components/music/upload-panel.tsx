@@ -21,7 +21,7 @@ const ACCEPT = "audio/*,.mp3,.wav,.flac,.m4a,.aac,.ogg,.opus";
 function Status({ state }: { state: UploadState }) {
   if (state.phase === "uploading") {
     return (
-      <div className="grid gap-2" data-testid="song-progress">
+      <div className="grid grid-cols-1 gap-2" data-testid="song-progress">
         <div className="flex justify-between gap-3 text-sm">
           <span className="truncate">Uploading {state.name}</span>
           <span className="font-mono text-xs text-muted-foreground tabular-nums">{state.percent}%</span>
@@ -33,7 +33,7 @@ function Status({ state }: { state: UploadState }) {
   if (state.phase === "analysing") {
     const stage = humanize(state.progress.stage) || "Analysing the music";
     return (
-      <div className="grid gap-2" data-testid="song-progress">
+      <div className="grid grid-cols-1 gap-2" data-testid="song-progress">
         <div className="flex justify-between gap-3 text-sm">
           <span className="truncate">{stage}</span>
           <span className="font-mono text-xs text-muted-foreground tabular-nums">
@@ -80,8 +80,8 @@ export function UploadPanel({ tracks }: { tracks: PickableTrack[] | { error: str
   };
 
   return (
-    <div className="grid gap-6">
-      <form onSubmit={submit} className="grid gap-4" aria-describedby={`${ids}-status`}>
+    <div className="grid grid-cols-1 gap-6">
+      <form onSubmit={submit} className="grid grid-cols-1 gap-4" aria-describedby={`${ids}-status`}>
         <label
           htmlFor={`${ids}-file`}
           onDragOver={(e) => {
@@ -113,7 +113,7 @@ export function UploadPanel({ tracks }: { tracks: PickableTrack[] | { error: str
             onChange={(e) => choose(e.target.files?.[0])}
           />
         </label>
-        <div className="grid gap-2">
+        <div className="grid grid-cols-1 gap-2">
           <Label htmlFor={`${ids}-title`}>
             Title <span className="font-normal text-muted-foreground">(optional)</span>
           </Label>
@@ -125,7 +125,7 @@ export function UploadPanel({ tracks }: { tracks: PickableTrack[] | { error: str
         </Button>
       </form>
 
-      <div id={`${ids}-status`} aria-live="polite" className="grid gap-2 empty:hidden">
+      <div id={`${ids}-status`} aria-live="polite" className="grid grid-cols-1 gap-2 empty:hidden">
         <Status state={state} />
         {state.phase === "error" && (
           <p role="alert" className="flex items-start gap-2 rounded-lg border border-destructive/30 bg-destructive/5 p-3 text-sm">

@@ -42,7 +42,7 @@ export function VideoEditor({
   };
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <Card>
         <CardHeader>
           <CardTitle>Sections</CardTitle>
@@ -51,7 +51,7 @@ export function VideoEditor({
             (a beat) or Page Up/Down (a bar).
           </CardDescription>
         </CardHeader>
-        <CardContent className="grid gap-3">
+        <CardContent className="grid grid-cols-1 gap-3">
           <Timeline
             duration={duration}
             beats={grid.beats}
@@ -102,7 +102,7 @@ export function VideoEditor({
           <SongAudio src={audioUrl} bind={bind} />
         </CardContent>
       </Card>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)]">
         <Card>
           <CardHeader>
             <CardTitle>Labels and notes</CardTitle>

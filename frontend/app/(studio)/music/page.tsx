@@ -12,7 +12,7 @@ export default function MusicPage() {
   return (
     <>
       <PageHeader title="Music video" description="Bring a song, check its beats and sections, and plan a video cut to them." />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <Card>
           <CardHeader>
             <CardTitle>Add a song</CardTitle>
@@ -24,7 +24,7 @@ export default function MusicPage() {
             </Suspense>
           </CardContent>
         </Card>
-        <div className="grid content-start gap-6">
+        <div className="grid min-w-0 grid-cols-1 content-start gap-6">
           <Card>
             <CardHeader>
               <CardTitle>Songs</CardTitle>

@@ -38,7 +38,7 @@ export default async function SongPage({ params }: Props) {
       >
         <DeleteMusicButton kind="song" id={song.id} />
       </PageHeader>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1.7fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1.7fr)_minmax(0,1fr)]">
         {analysed ? (
           <Suspense fallback={<SongAnalysisSkeleton />}>
             <SongAnalysisPanel song={song} />
