@@ -1,0 +1,11 @@
+import { NotFoundState } from "@/components/shell/panel-state";
+
+export default function VideoNotFound() {
+  return (
+    <NotFoundState
+      title="This video is not here"
+      description="It may have been deleted, or the link is mistyped."
+      back={{ href: "/music", label: "Back to music video" }}
+    />
+  );
+}
