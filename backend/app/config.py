@@ -66,7 +66,11 @@ class WebSettings(_Group):
 
     @property
     def trusted_proxy_networks(self) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
-        return [ipaddress.ip_network(p.strip(), strict=False) for p in self.trusted_proxies.split(",") if p.strip()]
+        return [
+            ipaddress.ip_network(p.strip(), strict=False)
+            for p in self.trusted_proxies.split(",")
+            if p.strip()
+        ]
 
 
 class StorageSettings(_Group):
@@ -89,8 +93,12 @@ class ProviderSettings(_Group):
 
     model_config = SettingsConfigDict(env_prefix="PROVIDER_")
 
-    music: Literal["local", "mubert", "replicate"] = Field(default="local", validation_alias=_env("MUSIC_PROVIDER"))
-    image: Literal["local", "openai", "replicate"] = Field(default="local", validation_alias=_env("IMAGE_PROVIDER"))
+    music: Literal["local", "mubert", "replicate"] = Field(
+        default="local", validation_alias=_env("MUSIC_PROVIDER")
+    )
+    image: Literal["local", "openai", "replicate"] = Field(
+        default="local", validation_alias=_env("IMAGE_PROVIDER")
+    )
     planner: Literal["local", "openai"] = Field(default="local", validation_alias=_env("PLANNER_PROVIDER"))
     timeout_seconds: float = Field(default=60.0, gt=0)  # one HTTP request
     max_wait_seconds: float = Field(default=900.0, gt=0)  # one generation, submit to done
@@ -159,18 +167,21 @@ class UsageSettings(_Group):
     # Estimated USD per unit, keyed "provider:model", else "provider:role" as the fallback.
     # Units: Mubert = a track; images = an image; Replicate music = a second of audio;
     # OpenAI text models = 1000 tokens. A model with no price is refused (the guard can't cost it).
-    prices: dict[str, float] = Field(default={
-        "mubert:music": 0.098,  # Trial plan: $49 / 500 tracks a month
-        "openai:gpt-image-2": 0.06,
-        "openai:dall-e-3": 0.08,  # 1792x1024 standard
-        "openai:image": 0.25,  # any other image model: priced high, to be safe
-        "openai:gpt-5.4-mini": 0.002,
-        "openai:planner": 0.02,
-        "replicate:meta/musicgen": 0.0023,
-        "replicate:music": 0.005,
-        "replicate:black-forest-labs/flux-schnell": 0.003,
-        "replicate:image": 0.05,
-    }, validation_alias=_env("PROVIDER_PRICES"))
+    prices: dict[str, float] = Field(
+        default={
+            "mubert:music": 0.098,  # Trial plan: $49 / 500 tracks a month
+            "openai:gpt-image-2": 0.06,
+            "openai:dall-e-3": 0.08,  # 1792x1024 standard
+            "openai:image": 0.25,  # any other image model: priced high, to be safe
+            "openai:gpt-5.4-mini": 0.002,
+            "openai:planner": 0.02,
+            "replicate:meta/musicgen": 0.0023,
+            "replicate:music": 0.005,
+            "replicate:black-forest-labs/flux-schnell": 0.003,
+            "replicate:image": 0.05,
+        },
+        validation_alias=_env("PROVIDER_PRICES"),
+    )
     job_budget_usd: float = Field(default=20.0, ge=0)  # refuse work past $20 per job
     monthly_budget_usd: float = Field(default=100.0, ge=0)  # all providers, calendar month (UTC)
     # Generations per calendar month in the plan (a Mubert trial allows 500 tracks a month);
@@ -249,14 +260,22 @@ class CoreSettings(_Group):
         # Accept the usual postgres:// and postgresql:// forms; we always talk through psycopg 3.
         for prefix in ("postgres://", "postgresql://"):
             if v.startswith(prefix):
-                return "postgresql+psycopg://" + v[len(prefix):]
+                return "postgresql+psycopg://" + v[len(prefix) :]
         return v
 
 
 GROUPS: dict[str, type[_Group]] = {
-    "core": CoreSettings, "auth": AuthSettings, "web": WebSettings, "storage": StorageSettings, "songs": SongSettings,
-    "providers": ProviderSettings, "mubert": MubertSettings, "openai": OpenAISettings,
-    "replicate": ReplicateSettings, "usage": UsageSettings, "youtube": YouTubeSettings,
+    "core": CoreSettings,
+    "auth": AuthSettings,
+    "web": WebSettings,
+    "storage": StorageSettings,
+    "songs": SongSettings,
+    "providers": ProviderSettings,
+    "mubert": MubertSettings,
+    "openai": OpenAISettings,
+    "replicate": ReplicateSettings,
+    "usage": UsageSettings,
+    "youtube": YouTubeSettings,
 }
 
 

@@ -24,8 +24,8 @@ from app.media_routes import router as media_router
 from app.providers import registry
 from app.songs.router import router as songs_router
 from app.tracks.router import router as tracks_router
-from app.videos.router import router as videos_router
 from app.usage import ledger
+from app.videos.router import router as videos_router
 from app.youtube import quota
 from app.youtube.router import router as youtube_router
 
@@ -38,11 +38,11 @@ def _warm_up() -> None:
     try:
         registry.music_provider()
         registry.image_provider()
-    except Exception:  # noqa: BLE001 - a missing key is reported when a generation asks for it
+    except Exception:
         pass
     try:
         analysis.warm()
-    except Exception:  # noqa: BLE001 - the first analysis then pays for it, and says why if it fails
+    except Exception:
         logging.getLogger("app").exception("warming the music analyser failed")
 
 
@@ -51,11 +51,18 @@ async def lifespan(_: FastAPI) -> AsyncIterator[None]:
     threading.Thread(target=_warm_up, name="warm-up", daemon=True).start()
     storage.ensure_dirs()
     with session_factory()() as db:
-        interrupted = (recovery.fail_interrupted(db) + batches_service.fail_interrupted(db)
-                       + ledger.close_interrupted(db) + quota.release_all(db))
+        interrupted = (
+            recovery.fail_interrupted(db)
+            + batches_service.fail_interrupted(db)
+            + ledger.close_interrupted(db)
+            + quota.release_all(db)
+        )
         recovery.remove_scratch(db)
     if interrupted:
-        logging.getLogger("app").warning("closed %d step(s), batch(es), provider call(s) or quota hold(s) interrupted by the last stop", interrupted)
+        logging.getLogger("app").warning(
+            "closed %d step(s), batch(es), provider call(s) or quota hold(s) interrupted by the last stop",
+            interrupted,
+        )
     yield
 
 
@@ -71,8 +78,9 @@ def create_app() -> FastAPI:
     install_error_handlers(app)
     # A song upload is multipart and large; JSON bodies stay small.
     song_limit = settings.songs.max_bytes + 1_000_000
-    app.add_middleware(BodySizeLimit, max_bytes=settings.web.max_request_bytes,
-                       route_limits={"/api/songs": song_limit})
+    app.add_middleware(
+        BodySizeLimit, max_bytes=settings.web.max_request_bytes, route_limits={"/api/songs": song_limit}
+    )
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.web.cors_origins,
@@ -80,8 +88,17 @@ def create_app() -> FastAPI:
         allow_headers=["*"],
         expose_headers=["Retry-After", "Content-Range", "Accept-Ranges"],
     )
-    for router in (auth_router, tracks_router, songs_router, videos_router, jobs_router, batches_router, youtube_router, health_router,
-                   media_router):
+    for router in (
+        auth_router,
+        tracks_router,
+        songs_router,
+        videos_router,
+        jobs_router,
+        batches_router,
+        youtube_router,
+        health_router,
+        media_router,
+    ):
         app.include_router(router)
     return app
 

@@ -10,4 +10,21 @@ from app.usage.models import ProviderCall
 from app.videos.models import Clip, Video
 from app.youtube.models import YouTubeToken
 
-__all__ = ["AuthSession", "Base", "Batch", "BatchItem", "Clip", "Job", "JobEvent", "Song", "SongAnalysis", "Video", "ProviderCall", "RefreshToken", "Track", "TrackStatus", "User", "YouTubeToken"]
+__all__ = [
+    "AuthSession",
+    "Base",
+    "Batch",
+    "BatchItem",
+    "Clip",
+    "Job",
+    "JobEvent",
+    "Song",
+    "SongAnalysis",
+    "Video",
+    "ProviderCall",
+    "RefreshToken",
+    "Track",
+    "TrackStatus",
+    "User",
+    "YouTubeToken",
+]

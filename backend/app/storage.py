@@ -24,8 +24,15 @@ Kind = Literal["music", "images", "videos", "uploads", "clips"]
 KINDS: tuple[Kind, ...] = ("music", "images", "videos", "uploads", "clips")
 EXTENSIONS = {"mp3", "m4a", "wav", "flac", "ogg", "png", "jpg", "mp4", "json"}
 MEDIA_TYPES = {
-    "mp3": "audio/mpeg", "m4a": "audio/mp4", "wav": "audio/wav", "flac": "audio/flac", "ogg": "audio/ogg",
-    "png": "image/png", "jpg": "image/jpeg", "mp4": "video/mp4", "json": "application/json",
+    "mp3": "audio/mpeg",
+    "m4a": "audio/mp4",
+    "wav": "audio/wav",
+    "flac": "audio/flac",
+    "ogg": "audio/ogg",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "mp4": "video/mp4",
+    "json": "application/json",
 }
 
 
@@ -113,6 +120,7 @@ def require_free_space(needed: int) -> None:
 
 # --- signed URLs ---------------------------------------------------------------------------
 
+
 def _signature(rel: str, expires: int) -> str:
     key = hashlib.sha256(b"media-url:" + get_settings().auth.jwt_secret.encode()).digest()
     return hmac.new(key, f"{rel}:{expires}".encode(), hashlib.sha256).hexdigest()[:32]
@@ -125,7 +133,9 @@ def signed_url(rel: str | None) -> str | None:
     expires = int(time.time()) + settings.web.media_url_ttl_seconds
     # Round up to the hour so repeated reads give the same URL and browsers can cache.
     expires += -expires % 3600
-    return f"{settings.web.public_base_url.rstrip('/')}/media/{rel}?exp={expires}&sig={_signature(rel, expires)}"
+    return (
+        f"{settings.web.public_base_url.rstrip('/')}/media/{rel}?exp={expires}&sig={_signature(rel, expires)}"
+    )
 
 
 def verify_signature(rel: str, expires: int, sig: str) -> bool:

@@ -85,8 +85,11 @@ def _plan_keeps_the_rules(a: Analysis) -> bool:
     sections = tl.suggest_sections(grid, a.sections)
     clips = tl.plan_clips(grid, sections, tl.EnergyCurve(a.beats, a.energy))
     beats, cuts = set(grid.beats), [c.start for c in clips[1:]]
-    chained = clips[0].start == 0 and clips[-1].end == grid.duration and all(
-        x.end == y.start for x, y in zip(clips, clips[1:], strict=False))
+    chained = (
+        clips[0].start == 0
+        and clips[-1].end == grid.duration
+        and all(x.end == y.start for x, y in zip(clips, clips[1:], strict=False))
+    )
     lengths = all(3 <= c.end - c.start <= 10 for c in clips)
     edges = {c.start for c in clips} | {clips[-1].end}
     whole = all(x.start in edges and x.end in edges for x in sections if x.end - x.start >= 3)
@@ -185,8 +188,10 @@ def _lines(kind: str, split: str, ours: Scores, base: Scores, n: int) -> list[st
             f"{tag} section boundary F (±0.5 s): {_m(ours.bound_f)} (target >= 0.70); label pairwise F: "
             f"{_m(ours.pairwise_f)}; boundaries on a beat: {_m(ours.on_beat)} (target 1.000)"
         )
-    out.append(f"{tag} clip plans keeping every rule (beats, exact sums, 3-10 s): "
-               f"{int(sum(ours.plans))}/{len(ours.plans)} (target all)")
+    out.append(
+        f"{tag} clip plans keeping every rule (beats, exact sums, 3-10 s): "
+        f"{int(sum(ours.plans))}/{len(ours.plans)} (target all)"
+    )
     return out
 
 

@@ -13,11 +13,16 @@ from app.tracks.service import delete_track
 
 SEED_SECONDS_PER_TRACK = 90
 PROMPTS = [
-    "Calm ocean waves at night with warm pads", "Misty pine forest at dawn with soft birds",
-    "Thunder far away over dark hills, low drones", "Lofi rain on a window, mellow and slow",
-    "Deep space drift with glassy bells", "Meditation bowls over a quiet stream",
-    "Stormy sea, heavy rain and wind", "Warm fireplace crackle on a winter evening",
-    "Focus music with gentle bright chords", "Sleepy desert night with distant wind",
+    "Calm ocean waves at night with warm pads",
+    "Misty pine forest at dawn with soft birds",
+    "Thunder far away over dark hills, low drones",
+    "Lofi rain on a window, mellow and slow",
+    "Deep space drift with glassy bells",
+    "Meditation bowls over a quiet stream",
+    "Stormy sea, heavy rain and wind",
+    "Warm fireplace crackle on a winter evening",
+    "Focus music with gentle bright chords",
+    "Sleepy desert night with distant wind",
 ]
 
 
@@ -28,7 +33,8 @@ def run() -> list[str]:
         db.commit()
         started = time.perf_counter()
         batch = service.create_and_run(
-            db, user=user, body=BatchCreate(prompts=PROMPTS, duration=120, render=True), batch_id=uuid.uuid4())
+            db, user=user, body=BatchCreate(prompts=PROMPTS, duration=120, render=True), batch_id=uuid.uuid4()
+        )
         per_track = (time.perf_counter() - started) / len(PROMPTS)
         ok = batch.successful
         for item in service.to_public(db, batch).items:

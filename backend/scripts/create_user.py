@@ -23,13 +23,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from email_validator import EmailNotValidError, validate_email  # noqa: E402
-from sqlalchemy import func, select  # noqa: E402
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import func, select
 
-from app.auth.models import User  # noqa: E402
-from app.auth.passwords import WeakPassword  # noqa: E402
-from app.auth.service import upsert_user  # noqa: E402
-from app.db import session_factory  # noqa: E402
+from app.auth.models import User
+from app.auth.passwords import WeakPassword
+from app.auth.service import upsert_user
+from app.db import session_factory
 
 OK, FAILED, INVALID, EXISTS = 0, 1, 2, 3
 
@@ -53,10 +53,18 @@ def _password(args: argparse.Namespace) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Create the Ambient Studio user or reset its password.")
     parser.add_argument("--email")
-    parser.add_argument("--password", help="prefer CREATE_USER_PASSWORD or the prompt: argv is visible to `ps`")
-    parser.add_argument("--generate", action="store_true", help="generate a strong password and print it once")
+    parser.add_argument(
+        "--password", help="prefer CREATE_USER_PASSWORD or the prompt: argv is visible to `ps`"
+    )
+    parser.add_argument(
+        "--generate", action="store_true", help="generate a strong password and print it once"
+    )
     parser.add_argument("--reset", action="store_true", help="set a new password for an existing user")
-    parser.add_argument("--ensure-seed", metavar="EMAIL", help="create EMAIL with a generated password only if there is no user yet")
+    parser.add_argument(
+        "--ensure-seed",
+        metavar="EMAIL",
+        help="create EMAIL with a generated password only if there is no user yet",
+    )
     args = parser.parse_args(argv)
 
     if args.ensure_seed:
@@ -77,21 +85,30 @@ def main(argv: list[str] | None = None) -> int:
                 return OK
             password = _password(args)
             if password is None:
-                print("error: no password given (use --password, CREATE_USER_PASSWORD, --generate or a terminal)", file=sys.stderr)
+                print(
+                    "error: no password given (use --password, CREATE_USER_PASSWORD, --generate or a terminal)",
+                    file=sys.stderr,
+                )
                 return INVALID
             outcome = upsert_user(db, email=email, password=password, reset=args.reset)
     except WeakPassword as exc:
         print(f"error: {exc}", file=sys.stderr)
         return INVALID
     except ValueError:
-        print(f"error: {email} already exists with a different password; add --reset to change it", file=sys.stderr)
+        print(
+            f"error: {email} already exists with a different password; add --reset to change it",
+            file=sys.stderr,
+        )
         return EXISTS
     except Exception as exc:  # the CLI's contract is an exit code, not a traceback
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return FAILED
 
-    messages = {"created": f"Created user {email}", "reset": f"Password reset for {email}; other sessions were signed out",
-                "unchanged": f"User {email} already exists with this password; nothing changed"}
+    messages = {
+        "created": f"Created user {email}",
+        "reset": f"Password reset for {email}; other sessions were signed out",
+        "unchanged": f"User {email} already exists with this password; nothing changed",
+    }
     print(messages[outcome])
     if args.generate and outcome != "unchanged":
         print(f"  email:    {email}\n  password: {password}\n  (shown once: store it now)")

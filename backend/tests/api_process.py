@@ -35,8 +35,20 @@ class ApiProcess:
         env = os.environ | {"PUBLIC_BASE_URL": self.url}
         with open(self.log, "ab") as out:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(self.port)],
-                cwd=BACKEND, env=env, stdout=out, stderr=subprocess.STDOUT,
+                [
+                    sys.executable,
+                    "-m",
+                    "uvicorn",
+                    "app.main:app",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.port),
+                ],
+                cwd=BACKEND,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
             )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -78,5 +90,7 @@ def api_processes(tmp_path: Path) -> Iterator[Callable[[], ApiProcess]]:
 
 
 def bearer(api: ApiProcess, email: str) -> dict[str, str]:
-    token = httpx.post(f"{api.url}/api/auth/login", json={"email": email, "password": PASSWORD}).json()["access_token"]
+    token = httpx.post(f"{api.url}/api/auth/login", json={"email": email, "password": PASSWORD}).json()[
+        "access_token"
+    ]
     return {"Authorization": f"Bearer {token}"}

@@ -15,18 +15,18 @@ os.environ.setdefault("DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5
 os.environ.setdefault("STORAGE_DIR", tempfile.mkdtemp(prefix="ambient-test-storage-"))
 os.environ.setdefault("PUBLIC_BASE_URL", "http://testserver")
 
-import pytest  # noqa: E402
-from alembic import command  # noqa: E402
-from alembic.config import Config  # noqa: E402
-from fastapi.testclient import TestClient  # noqa: E402
-from sqlalchemy import text  # noqa: E402
-from sqlalchemy.orm import Session  # noqa: E402
+import pytest
+from alembic import command
+from alembic.config import Config
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+from sqlalchemy.orm import Session
 
-from app.auth.models import User  # noqa: E402
-from app.auth.passwords import hash_password  # noqa: E402
-from app.auth.throttle import login_throttle  # noqa: E402
-from app.config import get_settings  # noqa: E402
-from app.db import Base, get_engine, session_factory  # noqa: E402
+from app.auth.models import User
+from app.auth.passwords import hash_password
+from app.auth.throttle import login_throttle
+from app.config import get_settings
+from app.db import Base, get_engine, session_factory
 
 BACKEND = Path(__file__).resolve().parents[1]
 # Fixtures for tests against the API as a real process (tests/api_process.py).
@@ -38,8 +38,11 @@ PASSWORD = "correct horse battery"
 def database() -> None:
     url = get_settings().database_url
     if "test" not in url.rsplit("/", 1)[-1]:
-        pytest.exit(f"refusing to run tests against {url.rsplit('/', 1)[-1]!r}: tests empty every table; "
-                    "use a database whose name contains 'test'", returncode=2)
+        pytest.exit(
+            f"refusing to run tests against {url.rsplit('/', 1)[-1]!r}: tests empty every table; "
+            "use a database whose name contains 'test'",
+            returncode=2,
+        )
     config = Config(str(BACKEND / "alembic.ini"))
     config.set_main_option("script_location", str(BACKEND / "migrations"))
     command.upgrade(config, "head")

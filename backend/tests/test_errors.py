@@ -8,23 +8,34 @@ from tests.auth.test_auth_flow import assert_error
 
 
 def test_validation_errors_name_the_field(client: TestClient) -> None:
-    body = assert_error(client.post("/api/auth/login", json={"email": "not-an-email", "password": "x"}), 400, "VALIDATION_ERROR")
+    body = assert_error(
+        client.post("/api/auth/login", json={"email": "not-an-email", "password": "x"}),
+        400,
+        "VALIDATION_ERROR",
+    )
     assert "email" in body["detail"]
-    body = assert_error(client.post("/api/auth/login", json={"email": "a@example.com"}), 400, "VALIDATION_ERROR")
+    body = assert_error(
+        client.post("/api/auth/login", json={"email": "a@example.com"}), 400, "VALIDATION_ERROR"
+    )
     assert "password: Field required" in body["detail"]
 
 
 def test_malformed_json(client: TestClient) -> None:
     body = assert_error(
         client.post("/api/auth/login", content=b'{"email": ', headers={"content-type": "application/json"}),
-        400, "VALIDATION_ERROR",
+        400,
+        "VALIDATION_ERROR",
     )
     assert "JSON" in body["detail"]
 
 
 def test_oversized_body(client: TestClient) -> None:
     big = b'{"email": "' + b"a" * 2_000_000 + b'"}'
-    assert_error(client.post("/api/auth/login", content=big, headers={"content-type": "application/json"}), 413, "PAYLOAD_TOO_LARGE")
+    assert_error(
+        client.post("/api/auth/login", content=big, headers={"content-type": "application/json"}),
+        413,
+        "PAYLOAD_TOO_LARGE",
+    )
 
 
 def test_unknown_route_and_method(client: TestClient) -> None:

@@ -25,9 +25,9 @@ def imports() -> dict[str, set[str]]:
                 names = [alias.name for alias in node.names]
             for name in names:
                 parts = name.split(".")
-                if parts[0] == "app" and len(parts) > 1 and parts[1] != source:
-                    if (APP / parts[1]).is_dir() or (APP / f"{parts[1]}.py").is_file():
-                        graph.setdefault(source, set()).add(parts[1])
+                inside = parts[0] == "app" and len(parts) > 1 and parts[1] != source
+                if inside and ((APP / parts[1]).is_dir() or (APP / f"{parts[1]}.py").is_file()):
+                    graph.setdefault(source, set()).add(parts[1])
     return graph
 
 
@@ -37,7 +37,7 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     def walk(node: str, path: list[str]) -> None:
         for nxt in sorted(graph.get(node, ())):
             if nxt in path:
-                loop = path[path.index(nxt):]
+                loop = path[path.index(nxt) :]
                 key = frozenset(loop)
                 if key not in seen:
                     seen.add(key)

@@ -27,15 +27,25 @@ def test_seed_constraints_are_enforced_by_the_database(user) -> None:
             try:
                 conn.execute(text(sql), {"u": user.id})
                 raise AssertionError(f"accepted: {sql}")
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 assert "violates check constraint" in str(exc), exc
             finally:
                 trans.rollback()
-    indexes = {ix["name"] for table in ("tracks", "batches", "batch_items", "refresh_tokens")
-               for ix in inspect(engine).get_indexes(table)}
-    assert {"ix_tracks_user_id", "ix_tracks_status", "ix_tracks_created_at", "ix_batches_user_id",
-            "ix_batches_created_at", "ix_batch_items_batch_id", "ix_batch_items_position",
-            "ix_refresh_tokens_user_id"} <= indexes
+    indexes = {
+        ix["name"]
+        for table in ("tracks", "batches", "batch_items", "refresh_tokens")
+        for ix in inspect(engine).get_indexes(table)
+    }
+    assert {
+        "ix_tracks_user_id",
+        "ix_tracks_status",
+        "ix_tracks_created_at",
+        "ix_batches_user_id",
+        "ix_batches_created_at",
+        "ix_batch_items_batch_id",
+        "ix_batch_items_position",
+        "ix_refresh_tokens_user_id",
+    } <= indexes
 
 
 def test_migrations_round_trip_on_a_scratch_database() -> None:

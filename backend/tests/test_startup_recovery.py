@@ -18,7 +18,9 @@ def start_app() -> None:
 
 
 def test_interrupted_batch_and_provider_call_are_closed(db, user) -> None:
-    batch = Batch(user_id=user.id, total=2, duration_seconds=120, status="processing", options={"render": True})
+    batch = Batch(
+        user_id=user.id, total=2, duration_seconds=120, status="processing", options={"render": True}
+    )
     db.add(batch)
     db.flush()
     done = BatchItem(batch_id=batch.id, prompt="first prompt here", status="success", position=1)

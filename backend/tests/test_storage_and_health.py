@@ -36,10 +36,9 @@ def test_paths_come_only_from_kind_uuid_and_known_extension() -> None:
 
 
 def test_workdir_is_removed_even_on_failure() -> None:
-    with pytest.raises(RuntimeError):
-        with storage.workdir() as work:
-            (work / "half.mp3").write_bytes(b"x")
-            raise RuntimeError("step failed")
+    with pytest.raises(RuntimeError), storage.workdir() as work:
+        (work / "half.mp3").write_bytes(b"x")
+        raise RuntimeError("step failed")
     assert not work.exists()
 
 
@@ -62,7 +61,9 @@ def test_unsigned_tampered_and_expired_urls_are_refused(client: TestClient) -> N
     query = parse_qs(url.query)
     assert_error(client.get(url.path), 403, "MEDIA_LINK_INVALID")
     other = _stored(b"another file")
-    assert_error(client.get(f"/media/{other}?{url.query}"), 403, "MEDIA_LINK_INVALID")  # signature of another file
+    assert_error(
+        client.get(f"/media/{other}?{url.query}"), 403, "MEDIA_LINK_INVALID"
+    )  # signature of another file
     expired = int(time.time()) - 10
     sig = storage._signature(rel, expired)
     assert_error(client.get(f"{url.path}?exp={expired}&sig={sig}"), 403, "MEDIA_LINK_INVALID")
@@ -85,4 +86,7 @@ def test_health_reports_database_tools_disk_and_providers(client: TestClient) ->
     assert body["providers"]["music"] == "local" and body["providers"]["image"] == "local"
     # The local planner is not built yet: health says so instead of claiming it can run.
     assert body["providers"]["planner"] == "local" and body["configured"] == {
-        "music": True, "image": True, "planner": False}
+        "music": True,
+        "image": True,
+        "planner": False,
+    }

@@ -20,14 +20,18 @@ from app.youtube.schemas import UploadRequest
 STATUS_OF_KIND = {"generate": "generating", "render": "rendering", "upload": "uploading"}
 
 
-def make_music(db: Session, *, user: User, item: BatchItem, duration: int, on_step: Callable[[str], None]) -> Track:
+def make_music(
+    db: Session, *, user: User, item: BatchItem, duration: int, on_step: Callable[[str], None]
+) -> Track:
     """The first half: the item's track generated — made now (committed together with the
     item's link to it and its job), or retried after a failed generation. A track that failed
     later is left for `finish`. Raises the step's AppError when it fails (the track is then
     `failed`, retryable)."""
     track = db.get(Track, item.track_id) if item.track_id else None
     if track is None:
-        track, _ = generate.create(db, user=user, request=GenerateRequest(prompt=item.prompt, duration=duration))
+        track, _ = generate.create(
+            db, user=user, request=GenerateRequest(prompt=item.prompt, duration=duration)
+        )
         item.track_id = track.id
         runner.run(db, steps.GENERATE, track)
     elif track.status == TrackStatus.FAILED and failed_kind(db, track) == "generate":
@@ -42,7 +46,12 @@ def failed_kind(db: Session, track: Track) -> str | None:
 
 
 def finish(
-    db: Session, *, user: User, track: Track, render_video: bool, upload: BatchUploadOptions | None,
+    db: Session,
+    *,
+    user: User,
+    track: Track,
+    render_video: bool,
+    upload: BatchUploadOptions | None,
     on_step: Callable[[str], None],
 ) -> Track:
     """The second half: rendered and uploaded as asked, retrying a failed render or upload."""
@@ -55,8 +64,15 @@ def finish(
     if upload and track.status == TrackStatus.RENDERED:
         on_step("uploading")
         suggested = defaults_for(track)
-        publish.start(db, user=user, request=UploadRequest(
-            track_id=track.id, title=suggested.title, description=suggested.description, tags=suggested.tags,
-            **upload.model_dump(),
-        ))
+        publish.start(
+            db,
+            user=user,
+            request=UploadRequest(
+                track_id=track.id,
+                title=suggested.title,
+                description=suggested.description,
+                tags=suggested.tags,
+                **upload.model_dump(),
+            ),
+        )
     return track

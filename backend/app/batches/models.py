@@ -37,7 +37,8 @@ class BatchItem(Base):
     __table_args__ = (
         Index("ix_batch_items_position", "batch_id", "position"),
         CheckConstraint(
-            "status IN ('pending','generating','rendering','uploading','success','failed')", name="status_values"
+            "status IN ('pending','generating','rendering','uploading','success','failed')",
+            name="status_values",
         ),
     )
 

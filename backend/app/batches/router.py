@@ -14,7 +14,9 @@ router = APIRouter(prefix="/api", tags=["batches"])
 
 @router.post("/batch/generate", responses=errors(409, 422))
 def generate_batch(
-    body: BatchCreate, user: CurrentUser, db: DbSession,
+    body: BatchCreate,
+    user: CurrentUser,
+    db: DbSession,
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
 ) -> BatchPublic:
     """Make 1–10 tracks in order inside this request; one failing item never stops the rest.

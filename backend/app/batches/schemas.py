@@ -13,15 +13,19 @@ class BatchUploadOptions(BaseModel):
     """Applied to every item; titles, descriptions and tags come from each track's defaults."""
 
     privacy: Literal["public", "unlisted", "private"] = "private"
-    made_for_kids: StrictBool = Field(description="Required by YouTube (COPPA): are these videos made for children?")
+    made_for_kids: StrictBool = Field(
+        description="Required by YouTube (COPPA): are these videos made for children?"
+    )
     contains_synthetic_media: StrictBool = True
     category: str = Field(default="10", pattern=r"^\d{1,3}$")
 
 
 class BatchCreate(BaseModel):
     id: uuid.UUID | None = Field(
-        default=None, description="Optional id chosen by the client so it can poll GET /api/batch/{id} while this "
-                                  "request runs; sending it again returns that batch instead of starting another")
+        default=None,
+        description="Optional id chosen by the client so it can poll GET /api/batch/{id} while this "
+        "request runs; sending it again returns that batch instead of starting another",
+    )
     prompts: list[Prompt] = Field(min_length=1, max_length=10)
     duration: Duration
     render: StrictBool = False

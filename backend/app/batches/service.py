@@ -43,8 +43,10 @@ def get(db: Session, *, user: User, batch_id: uuid.UUID) -> Batch:
 
 
 def _options(body: BatchCreate) -> dict:
-    return {"render": body.render or body.upload is not None,
-            "upload": body.upload.model_dump() if body.upload else None}
+    return {
+        "render": body.render or body.upload is not None,
+        "upload": body.upload.model_dump() if body.upload else None,
+    }
 
 
 def _repeated(db: Session, *, user: User, body: BatchCreate, existing: Batch) -> Batch:
@@ -52,11 +54,16 @@ def _repeated(db: Session, *, user: User, body: BatchCreate, existing: Batch) ->
     same thing; a different body under the same key is refused rather than answered with it."""
     if existing.user_id != user.id:
         raise Conflict("That batch id is already taken; send another or none")
-    same = (existing.duration_seconds == body.duration and existing.options == _options(body)
-            and [item.prompt for item in _items(db, existing.id)] == list(body.prompts))
+    same = (
+        existing.duration_seconds == body.duration
+        and existing.options == _options(body)
+        and [item.prompt for item in _items(db, existing.id)] == list(body.prompts)
+    )
     if not same:
-        raise IdempotencyMismatch("This batch id or Idempotency-Key was already used for a different batch; "
-                                  "send a new one to start another")
+        raise IdempotencyMismatch(
+            "This batch id or Idempotency-Key was already used for a different batch; "
+            "send a new one to start another"
+        )
     return existing
 
 
@@ -64,8 +71,14 @@ def create_and_run(db: Session, *, user: User, body: BatchCreate, batch_id: uuid
     existing = db.get(Batch, batch_id)
     if existing is not None:
         return _repeated(db, user=user, body=body, existing=existing)  # a retried POST
-    batch = Batch(id=batch_id, user_id=user.id, total=len(body.prompts), duration_seconds=body.duration,
-                  status="processing", options=_options(body))
+    batch = Batch(
+        id=batch_id,
+        user_id=user.id,
+        total=len(body.prompts),
+        duration_seconds=body.duration,
+        status="processing",
+        options=_options(body),
+    )
     db.add(batch)
     try:
         db.flush()  # waits for a concurrent insert of the same id, then fails if that one committed
@@ -85,8 +98,10 @@ def create_and_run(db: Session, *, user: User, body: BatchCreate, batch_id: uuid
 def retry_failed(db: Session, *, user: User, batch_id: uuid.UUID) -> Batch:
     batch = get(db, user=user, batch_id=batch_id)
     claimed = db.execute(
-        update(Batch).where(Batch.id == batch.id, Batch.status == "completed", Batch.failed > 0)
-        .values(status="processing", completed_at=None).returning(Batch.id)
+        update(Batch)
+        .where(Batch.id == batch.id, Batch.status == "completed", Batch.failed > 0)
+        .values(status="processing", completed_at=None)
+        .returning(Batch.id)
     ).first()
     if claimed is None:
         db.rollback()
@@ -100,7 +115,9 @@ def retry_failed(db: Session, *, user: User, batch_id: uuid.UUID) -> Batch:
 
 
 def _items(db: Session, batch_id: uuid.UUID) -> list[BatchItem]:
-    return list(db.scalars(select(BatchItem).where(BatchItem.batch_id == batch_id).order_by(BatchItem.position)))
+    return list(
+        db.scalars(select(BatchItem).where(BatchItem.batch_id == batch_id).order_by(BatchItem.position))
+    )
 
 
 def _run(db: Session, *, user: User, batch: Batch, items: list[BatchItem]) -> None:
@@ -116,8 +133,9 @@ def _run(db: Session, *, user: User, batch: Batch, items: list[BatchItem]) -> No
                 finishing.result()
             finishing = None
             if generated is not None:
-                finishing = finisher.submit(_finish_item, user_id=user.id, batch_id=batch.id, item_id=item.id,
-                                            track_id=generated)
+                finishing = finisher.submit(
+                    _finish_item, user_id=user.id, batch_id=batch.id, item_id=item.id, track_id=generated
+                )
         if finishing is not None:
             finishing.result()
     db.expire_all()  # the items and tracks were finished in the other thread's session
@@ -130,8 +148,9 @@ def _generated(db: Session, *, user: User, batch: Batch, item: BatchItem) -> uui
     db.commit()
 
     def run() -> None:
-        advance.make_music(db, user=user, item=item, duration=batch.duration_seconds,
-                           on_step=_step_recorder(db, item))
+        advance.make_music(
+            db, user=user, item=item, duration=batch.duration_seconds, on_step=_step_recorder(db, item)
+        )
 
     return item.track_id if _attempt(db, batch=batch, item=item, step=run) else None
 
@@ -144,8 +163,14 @@ def _finish_item(*, user_id: uuid.UUID, batch_id: uuid.UUID, item_id: uuid.UUID,
         upload = BatchUploadOptions(**batch.options["upload"]) if batch.options.get("upload") else None
 
         def run() -> None:
-            advance.finish(db, user=user, track=track, render_video=batch.options.get("render", False),
-                           upload=upload, on_step=_step_recorder(db, item))
+            advance.finish(
+                db,
+                user=user,
+                track=track,
+                render_video=batch.options.get("render", False),
+                upload=upload,
+                on_step=_step_recorder(db, item),
+            )
 
         if _attempt(db, batch=batch, item=item, step=run):
             item.status, item.error_message, item.completed_at = "success", None, datetime.now(UTC)
@@ -177,9 +202,13 @@ def _attempt(db: Session, *, batch: Batch, item: BatchItem, step: Callable[[], N
 
 
 def _finish(db: Session, batch: Batch) -> None:
-    counts = dict(db.execute(
-        select(BatchItem.status, func.count()).where(BatchItem.batch_id == batch.id).group_by(BatchItem.status)
-    ).all())
+    counts = dict(
+        db.execute(
+            select(BatchItem.status, func.count())
+            .where(BatchItem.batch_id == batch.id)
+            .group_by(BatchItem.status)
+        ).all()
+    )
     batch.successful, batch.failed = counts.get("success", 0), counts.get("failed", 0)
     batch.status, batch.completed_at = "completed", datetime.now(UTC)
     db.commit()
@@ -191,15 +220,20 @@ def fail_interrupted(db: Session) -> int:
     stuck = list(db.scalars(select(Batch).where(Batch.status == "processing")))
     for batch in stuck:
         db.execute(
-            update(BatchItem).where(BatchItem.batch_id == batch.id, BatchItem.status.not_in(("success", "failed")))
-            .values(status="failed", completed_at=datetime.now(UTC),
-                    error_message="The studio stopped while this batch was running; retry the failed items.")
+            update(BatchItem)
+            .where(BatchItem.batch_id == batch.id, BatchItem.status.not_in(("success", "failed")))
+            .values(
+                status="failed",
+                completed_at=datetime.now(UTC),
+                error_message="The studio stopped while this batch was running; retry the failed items.",
+            )
         )
         _finish(db, batch)
     return len(stuck)
 
 
 # --- what the API returns --------------------------------------------------------------------
+
 
 def _elapsed(start: datetime | None, end: datetime | None) -> float | None:
     if start is None:
@@ -209,30 +243,51 @@ def _elapsed(start: datetime | None, end: datetime | None) -> float | None:
 
 def to_public(db: Session, batch: Batch) -> BatchPublic:
     items = _items(db, batch.id)
-    tracks = {t.id: t for t in db.scalars(select(Track).where(Track.id.in_([i.track_id for i in items if i.track_id])))}
+    tracks = {
+        t.id: t
+        for t in db.scalars(select(Track).where(Track.id.in_([i.track_id for i in items if i.track_id])))
+    }
     jobs = queries.latest_of(db, "track", list(tracks))
     public_items = []
     for item in items:
         track = tracks.get(item.track_id) if item.track_id else None
         running = item.status in ("generating", "rendering", "uploading")
         public_track = tracks_service.to_public(track, jobs.get(track.id)) if track else None
-        stage, progress = (public_track.stage, public_track.progress) if running and public_track else (None, None)
+        stage, progress = (
+            (public_track.stage, public_track.progress) if running and public_track else (None, None)
+        )
         if item.status == "generating" and track and track.status == TrackStatus.GENERATED:
             # Generated while the item before it still renders or uploads (see _run).
             stage, progress = "generated; waiting for the item before it", 100
-        public_items.append(BatchItemPublic(
-            id=item.id, position=item.position, prompt=item.prompt, status=item.status,
-            stage=stage, progress=progress,
-            error_message=item.error_message, track=public_track,
-            started_at=item.started_at, completed_at=item.completed_at,
-            elapsed_seconds=_elapsed(item.started_at, item.completed_at),
-        ))
+        public_items.append(
+            BatchItemPublic(
+                id=item.id,
+                position=item.position,
+                prompt=item.prompt,
+                status=item.status,
+                stage=stage,
+                progress=progress,
+                error_message=item.error_message,
+                track=public_track,
+                started_at=item.started_at,
+                completed_at=item.completed_at,
+                elapsed_seconds=_elapsed(item.started_at, item.completed_at),
+            )
+        )
     return BatchPublic(
-        id=batch.id, status=batch.status, total=batch.total, successful=batch.successful, failed=batch.failed,
-        duration_seconds=batch.duration_seconds, render=batch.options.get("render", False),
-        upload=batch.options.get("upload"), created_at=batch.created_at, completed_at=batch.completed_at,
+        id=batch.id,
+        status=batch.status,
+        total=batch.total,
+        successful=batch.successful,
+        failed=batch.failed,
+        duration_seconds=batch.duration_seconds,
+        render=batch.options.get("render", False),
+        upload=batch.options.get("upload"),
+        created_at=batch.created_at,
+        completed_at=batch.completed_at,
         elapsed_seconds=_elapsed(batch.created_at, batch.completed_at) or 0.0,
-        eta_seconds=eta(public_items) if batch.status == "processing" else None, items=public_items,
+        eta_seconds=eta(public_items) if batch.status == "processing" else None,
+        items=public_items,
     )
 
 
@@ -240,8 +295,11 @@ def eta(items: list[BatchItemPublic], *, now: datetime | None = None) -> float |
     """Seconds left in a running batch, from its pace so far. Items overlap (one renders
     while the next is generated), so an item's pace is the time from the later of its start
     and the previous finish to its own finish, not its whole elapsed time."""
-    finished = [(i.started_at, i.completed_at) for i in items
-                if i.status == "success" and i.started_at and i.completed_at]
+    finished = [
+        (i.started_at, i.completed_at)
+        for i in items
+        if i.status == "success" and i.started_at and i.completed_at
+    ]
     if not finished:
         return None  # nothing to go by yet
     finished.sort(key=lambda span: span[1])
@@ -264,5 +322,7 @@ def eta(items: list[BatchItemPublic], *, now: datetime | None = None) -> float |
 
 
 def history(db: Session, *, user: User, limit: int = 20) -> list[BatchSummary]:
-    rows = db.scalars(select(Batch).where(Batch.user_id == user.id).order_by(Batch.created_at.desc()).limit(limit))
+    rows = db.scalars(
+        select(Batch).where(Batch.user_id == user.id).order_by(Batch.created_at.desc()).limit(limit)
+    )
     return [BatchSummary.model_validate(b, from_attributes=True) for b in rows]

@@ -15,9 +15,15 @@ EVENTS = ("stage_update", "progress", "message", "cost_update", "completed", "er
 def snapshot(job: Job) -> dict[str, Any]:
     """What every event carries, so a client can draw the job from any single event."""
     return {
-        "job_id": str(job.id), "step": job.step, "kind": job.kind, "subject_type": job.subject_type,
-        "subject_id": str(job.subject_id), "status": job.status, "stage": job.stage,
-        "progress": round(float(job.progress or 0.0), 4), "attempts": job.attempts,
+        "job_id": str(job.id),
+        "step": job.step,
+        "kind": job.kind,
+        "subject_type": job.subject_type,
+        "subject_id": str(job.subject_id),
+        "status": job.status,
+        "stage": job.stage,
+        "progress": round(float(job.progress or 0.0), 4),
+        "attempts": job.attempts,
         "cost_usd": float(job.cost_usd or 0),
     }
 
@@ -32,9 +38,14 @@ def write(data: dict[str, Any], event: str) -> None:
     if event not in EVENTS:
         raise ValueError(f"unknown job event {event!r}")
     with session_factory()() as db:
-        db.execute(insert(JobEvent).values(
-            job_id=data["job_id"], subject_type=data["subject_type"], subject_id=data["subject_id"],
-            event=event, data=data,
-        ))
+        db.execute(
+            insert(JobEvent).values(
+                job_id=data["job_id"],
+                subject_type=data["subject_type"],
+                subject_id=data["subject_id"],
+                event=event,
+                data=data,
+            )
+        )
         db.commit()
     hub.notify(job_key(data["job_id"]), subject_key(data["subject_type"], data["subject_id"]))

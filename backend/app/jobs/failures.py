@@ -24,8 +24,10 @@ def describe(exc: BaseException) -> tuple[str, str]:
     if isinstance(exc, MediaError):
         return f"Media processing failed: {exc}", "MEDIA_ERROR"
     if isinstance(exc, FileNotFoundError):
-        return (f"A file this step needs is missing ({exc.strerror or exc}); generate the track again.",
-                "FILE_MISSING")
+        return (
+            f"A file this step needs is missing ({exc.strerror or exc}); generate the track again.",
+            "FILE_MISSING",
+        )
     if isinstance(exc, OSError) and exc.errno == 28:
         return "The disk is full; free some space and retry.", "DISK_FULL"
     return "An unexpected error stopped this step; it has been logged. Retry it.", "INTERNAL_ERROR"

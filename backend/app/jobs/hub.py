@@ -5,6 +5,7 @@ says "look again": the stream reads what is new from the database, so nothing is
 wake-up is missed (streams also look every few seconds, for events of another process)."""
 
 import asyncio
+import contextlib
 import threading
 from dataclasses import dataclass, field
 
@@ -41,10 +42,9 @@ class Hub:
         with self._lock:
             subs = {sub for key in keys for sub in self._by_key.get(key, ())}
         for sub in subs:
-            try:
+            # A stream whose loop has closed raises here; it unsubscribes on its way out.
+            with contextlib.suppress(RuntimeError):
                 sub.loop.call_soon_threadsafe(sub.wake.set)
-            except RuntimeError:  # that stream's loop has closed; it unsubscribes on its way out
-                pass
 
     def listeners(self) -> int:
         with self._lock:

@@ -8,8 +8,19 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger, Boolean, CheckConstraint, DateTime, Float, ForeignKey, Index, Integer, Numeric, String, Text,
-    func, text,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
@@ -31,13 +42,21 @@ ACTIVE = (JobStatus.QUEUED, JobStatus.RUNNING)
 class Job(Base):
     __tablename__ = "jobs"
     __table_args__ = (
-        CheckConstraint("status IN ('queued','running','succeeded','failed','cancelled')", name="status_values"),
+        CheckConstraint(
+            "status IN ('queued','running','succeeded','failed','cancelled')", name="status_values"
+        ),
         CheckConstraint("progress >= 0 AND progress <= 1", name="progress_range"),
         CheckConstraint("attempts >= 1", name="attempts_positive"),
         Index("ix_jobs_subject", "subject_type", "subject_id", text("created_at DESC")),
         # One running job per subject and step: the database, not a race, decides who runs it.
-        Index("uq_jobs_active_step", "subject_type", "subject_id", "step", unique=True,
-              postgresql_where=text("status IN ('queued','running')")),
+        Index(
+            "uq_jobs_active_step",
+            "subject_type",
+            "subject_id",
+            "step",
+            unique=True,
+            postgresql_where=text("status IN ('queued','running')"),
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(
@@ -77,6 +96,8 @@ class JobEvent(Base):
     job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"))
     subject_type: Mapped[str] = mapped_column(String(20))
     subject_id: Mapped[uuid.UUID] = mapped_column()
-    event: Mapped[str] = mapped_column(String(20))  # stage_update | progress | message | cost_update | completed | error
+    event: Mapped[str] = mapped_column(
+        String(20)
+    )  # stage_update | progress | message | cost_update | completed | error
     data: Mapped[dict[str, Any]] = mapped_column(JSONB)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

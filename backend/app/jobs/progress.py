@@ -43,8 +43,11 @@ class JobProgress:
             self._data.update(stage=stage, progress=fraction)
             self._written_at = now
             with session_factory()() as db:
-                db.execute(update(Job).where(Job.id == self.job_id).values(
-                    stage=stage, progress=func.greatest(Job.progress, fraction)))
+                db.execute(
+                    update(Job)
+                    .where(Job.id == self.job_id)
+                    .values(stage=stage, progress=func.greatest(Job.progress, fraction))
+                )
                 db.commit()
             events.write(dict(self._data), "stage_update" if new_stage else "progress")
 

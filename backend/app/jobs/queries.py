@@ -19,8 +19,11 @@ def get_owned(db: Session, *, user_id: uuid.UUID, job_id: uuid.UUID) -> Job:
 
 def latest(db: Session, subject_type: str, subject_id: uuid.UUID) -> Job | None:
     return db.scalar(
-        select(Job).where(Job.subject_type == subject_type, Job.subject_id == subject_id)
-        .order_by(Job.created_at.desc(), Job.id.desc()).limit(1).execution_options(populate_existing=True)
+        select(Job)
+        .where(Job.subject_type == subject_type, Job.subject_id == subject_id)
+        .order_by(Job.created_at.desc(), Job.id.desc())
+        .limit(1)
+        .execution_options(populate_existing=True)
     )
 
 
@@ -29,8 +32,10 @@ def latest_of(db: Session, subject_type: str, subject_ids: list[uuid.UUID]) -> d
     if not subject_ids:
         return {}
     rows = db.scalars(
-        select(Job).where(Job.subject_type == subject_type, Job.subject_id.in_(subject_ids))
-        .order_by(Job.subject_id, Job.created_at.desc(), Job.id.desc()).ext(distinct_on(Job.subject_id))
+        select(Job)
+        .where(Job.subject_type == subject_type, Job.subject_id.in_(subject_ids))
+        .order_by(Job.subject_id, Job.created_at.desc(), Job.id.desc())
+        .ext(distinct_on(Job.subject_id))
         .execution_options(populate_existing=True)
     )
     return {job.subject_id: job for job in rows}

@@ -15,11 +15,17 @@ from app.openapi import errors
 
 router = APIRouter(prefix="/api", tags=["jobs"])
 
-SSE_RESPONSE: dict[int | str, dict[str, Any]] = {200: {"content": {"text/event-stream": {"schema": {"type": "string"}}},
-                      "description": "Server-Sent Events: stage_update, progress, message, cost_update, "
-                                     "completed, error (JSON data); comment lines keep the connection alive"}}
+SSE_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {"text/event-stream": {"schema": {"type": "string"}}},
+        "description": "Server-Sent Events: stage_update, progress, message, cost_update, "
+        "completed, error (JSON data); comment lines keep the connection alive",
+    }
+}
 LastEventIdHeader = Annotated[str | None, Header(alias="Last-Event-ID", include_in_schema=False)]
-LastEventIdQuery = Annotated[int | None, Query(ge=0, description="Resume after this event id (as Last-Event-ID)")]
+LastEventIdQuery = Annotated[
+    int | None, Query(ge=0, description="Resume after this event id (as Last-Event-ID)")
+]
 
 
 def sse(target: stream.Target, *, header: str | None, query: int | None) -> StreamingResponse:
@@ -34,7 +40,9 @@ def sse(target: stream.Target, *, header: str | None, query: int | None) -> Stre
 @router.get("/jobs/{job_id}", responses=errors(404))
 def get_job(job_id: uuid.UUID, user: CurrentUser, db: DbSession) -> JobPublic:
     """A job's status, stage and progress (0–1), error and cost."""
-    return JobPublic.model_validate(queries.get_owned(db, user_id=user.id, job_id=job_id), from_attributes=True)
+    return JobPublic.model_validate(
+        queries.get_owned(db, user_id=user.id, job_id=job_id), from_attributes=True
+    )
 
 
 def _check_owned(user_id: uuid.UUID, job_id: uuid.UUID) -> None:
@@ -43,8 +51,12 @@ def _check_owned(user_id: uuid.UUID, job_id: uuid.UUID) -> None:
 
 
 @router.get("/jobs/{job_id}/events", response_class=StreamingResponse, responses=SSE_RESPONSE | errors(404))
-async def job_events(job_id: uuid.UUID, user: StreamUser, last_event_id: LastEventIdQuery = None,
-                     last_event_id_header: LastEventIdHeader = None) -> StreamingResponse:
+async def job_events(
+    job_id: uuid.UUID,
+    user: StreamUser,
+    last_event_id: LastEventIdQuery = None,
+    last_event_id_header: LastEventIdHeader = None,
+) -> StreamingResponse:
     """The job's events as they happen; ends after `completed` or `error`. Resumable with
     `Last-Event-ID`."""
     await anyio.to_thread.run_sync(_check_owned, user.id, job_id, limiter=stream.READERS)

@@ -35,9 +35,19 @@ def create(db: Session, name: str, subject: registry.Subject) -> Job:
     except Exception:
         db.rollback()
         raise
-    job = Job(id=uuid.uuid4(), user_id=subject.user_id, step=step.name, kind=step.kind,
-              subject_type=step.subject_type, subject_id=subject.id, status=JobStatus.RUNNING,
-              stage=step.first_stage, progress=0.0, attempts=1, started_at=datetime.now(UTC))
+    job = Job(
+        id=uuid.uuid4(),
+        user_id=subject.user_id,
+        step=step.name,
+        kind=step.kind,
+        subject_type=step.subject_type,
+        subject_id=subject.id,
+        status=JobStatus.RUNNING,
+        stage=step.first_stage,
+        progress=0.0,
+        attempts=1,
+        started_at=datetime.now(UTC),
+    )
     db.add(job)
     try:
         db.commit()
@@ -54,8 +64,12 @@ def retry(db: Session, subject_type: str, subject: registry.Subject) -> Job:
     return execute(db, claim_retry(db, subject_type, subject), subject)
 
 
-def claim_retry(db: Session, subject_type: str, subject: registry.Subject,
-                prepare: Callable[[Session, Any], None] | None = None) -> Job:
+def claim_retry(
+    db: Session,
+    subject_type: str,
+    subject: registry.Subject,
+    prepare: Callable[[Session, Any], None] | None = None,
+) -> Job:
     """The subject's last failed job, running again (not yet executed). `prepare` replaces the
     step's own retry preparation when the caller starts it afresh (e.g. new upload details)."""
     job = queries.latest(db, subject_type, subject.id)
@@ -70,10 +84,20 @@ def claim_retry(db: Session, subject_type: str, subject: registry.Subject,
         db.rollback()
         raise
     claimed = db.execute(
-        update(Job).where(Job.id == job.id, Job.status == JobStatus.FAILED).values(
-            status=JobStatus.RUNNING, attempts=Job.attempts + 1, stage=step.first_stage, progress=0.0,
-            error_message=None, error_code=None, retryable=None, started_at=datetime.now(UTC), finished_at=None,
-        ).returning(Job.id)
+        update(Job)
+        .where(Job.id == job.id, Job.status == JobStatus.FAILED)
+        .values(
+            status=JobStatus.RUNNING,
+            attempts=Job.attempts + 1,
+            stage=step.first_stage,
+            progress=0.0,
+            error_message=None,
+            error_code=None,
+            retryable=None,
+            started_at=datetime.now(UTC),
+            finished_at=None,
+        )
+        .returning(Job.id)
     ).first()
     if claimed is None:
         db.rollback()
@@ -96,7 +120,9 @@ def execute(db: Session, job: Job, subject: registry.Subject) -> Job:
     ctx = StepContext(db=db, subject=subject, job=job, progress=progress)
     track_id = subject.id if step.subject_type == "track" else None
     try:
-        with usage_context.job(job_id=job.id, track_id=track_id, user_id=subject.user_id, on_cost=progress.cost):
+        with usage_context.job(
+            job_id=job.id, track_id=track_id, user_id=subject.user_id, on_cost=progress.cost
+        ):
             step.work(ctx)
     except Exception as exc:
         raise fail(db, job, subject, exc) from exc

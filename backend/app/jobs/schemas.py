@@ -14,7 +14,9 @@ class JobPublic(BaseModel):
     subject_id: uuid.UUID
     status: JobStatus
     stage: str | None = Field(description="What the job is doing now, e.g. 'rendering video'")
-    progress: float = Field(ge=0, le=1, description="Share of the job done, 0–1; never goes down within an attempt")
+    progress: float = Field(
+        ge=0, le=1, description="Share of the job done, 0–1; never goes down within an attempt"
+    )
     attempts: int = Field(description="1 on the first run; each retry adds one")
     error_message: str | None
     error_code: str | None

@@ -6,6 +6,7 @@ another process), then reads what is new in a short query on a small thread pool
 so open streams can never take the threads that requests and steps run in."""
 
 import asyncio
+import contextlib
 import json
 import time
 import uuid
@@ -49,9 +50,15 @@ def start_cursor(target: Target) -> int:
     with session_factory()() as db:
         job_id = target.job_id
         if job_id is None:
-            job_id = db.scalar(select(Job.id).where(
-                Job.subject_type == target.subject_type, Job.subject_id == target.subject_id,
-            ).order_by(Job.created_at.desc()).limit(1))
+            job_id = db.scalar(
+                select(Job.id)
+                .where(
+                    Job.subject_type == target.subject_type,
+                    Job.subject_id == target.subject_id,
+                )
+                .order_by(Job.created_at.desc())
+                .limit(1)
+            )
         if job_id is None:
             return _last_id(db)
         first = db.scalar(select(JobEvent.id).where(JobEvent.job_id == job_id).order_by(JobEvent.id).limit(1))
@@ -69,17 +76,24 @@ def read(target: Target, after: int) -> tuple[list[JobEvent], bool]:
         if target.job_id is not None:
             query = query.where(JobEvent.job_id == target.job_id)
         else:
-            query = query.where(JobEvent.subject_type == target.subject_type,
-                                JobEvent.subject_id == target.subject_id)
+            query = query.where(
+                JobEvent.subject_type == target.subject_type, JobEvent.subject_id == target.subject_id
+            )
         rows = list(db.scalars(query))
         over = False
         if target.job_id is not None and len(rows) < BATCH:
             # Over once the job has ended and its last word (completed or error) is sent; the
             # status changes a moment before that event is written, so check both.
             status = db.scalar(select(Job.status).where(Job.id == target.job_id))
-            last_word = db.scalar(select(JobEvent.id).where(
-                JobEvent.job_id == target.job_id, JobEvent.event.in_(TERMINAL_EVENTS),
-            ).order_by(JobEvent.id.desc()).limit(1))
+            last_word = db.scalar(
+                select(JobEvent.id)
+                .where(
+                    JobEvent.job_id == target.job_id,
+                    JobEvent.event.in_(TERMINAL_EVENTS),
+                )
+                .order_by(JobEvent.id.desc())
+                .limit(1)
+            )
             seen = rows[-1].id if rows else after
             over = status is None or (status not in ACTIVE and last_word is not None and last_word <= seen)
         db.expunge_all()
@@ -109,10 +123,8 @@ async def events(target: Target, *, last_event_id: int | None) -> AsyncIterator[
                 continue
             if over:
                 return  # the job has ended and every event of it has been sent
-            try:
+            with contextlib.suppress(TimeoutError):  # look again anyway: another process may have written
                 await asyncio.wait_for(sub.wake.wait(), timeout=LOOK_AGAIN_SECONDS)
-            except TimeoutError:
-                pass
             if time.monotonic() - sent_at >= KEEP_ALIVE_SECONDS:
                 yield ": keep-alive\n\n"
                 sent_at = time.monotonic()

@@ -39,6 +39,8 @@ def piece_count(n: int, codec: str) -> int:
     """Pieces of `codec` for n input samples: MP3 1 up to 2.5 minutes, 4 beyond 7.5; AAC
     1 up to 75 s, 4 beyond 3.75 minutes."""
     return max(1, min(MAX_PIECES, -(-n // (SECONDS_PER_PIECE[codec] * SAMPLE_RATE))))
+
+
 _BITEXACT = ["-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1"]
 _PCM_IN = ["-f", "f32le", "-ar", str(SAMPLE_RATE), "-ac", "2"]
 
@@ -120,7 +122,10 @@ def _plan(n: int, *, aac: bool, pieces: int | None) -> tuple[int, list[Piece], i
         return mp3_frames, mp3, 0, []
     aac_frames = -(-(-(-n * 48000 // SAMPLE_RATE) + AAC_FRAME) // AAC_FRAME)
     cuts = _pieces(
-        n_frames=aac_frames, unit_frames=AAC_UNIT_FRAMES, unit_in=AAC_UNIT_IN, n_in=n,
+        n_frames=aac_frames,
+        unit_frames=AAC_UNIT_FRAMES,
+        unit_in=AAC_UNIT_IN,
+        n_in=n,
         count=pieces or piece_count(n, "aac"),
     )
     return mp3_frames, mp3, aac_frames, cuts

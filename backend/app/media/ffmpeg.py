@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from app.core.errors import MediaError  # noqa: F401  (raised here; importers read it from here too)
+from app.core.errors import MediaError
 
 
 def binary(name: str) -> str:
@@ -33,7 +33,9 @@ def _dies_with_us() -> tuple[str, ...]:
 
 
 def run_ffmpeg(
-    args: list[str], *, input_bytes: bytes | memoryview | None = None,
+    args: list[str],
+    *,
+    input_bytes: bytes | memoryview | None = None,
     on_fed: Callable[[int], None] | None = None,
 ) -> None:
     """Run ffmpeg quietly; raise MediaError with its last stderr lines on failure.
@@ -75,12 +77,21 @@ def probe(path: Path, *, extra: Sequence[str] = ()) -> dict:
     """ffprobe's JSON (format + streams) for a media file; `extra` adds ffprobe options
     (e.g. `-show_packets -read_intervals %+#1` for the first packet, `-show_data`)."""
     cmd = [
-        binary("ffprobe"), "-v", "error", "-print_format", "json",
-        "-show_format", "-show_streams", *extra, str(path),
+        binary("ffprobe"),
+        "-v",
+        "error",
+        "-print_format",
+        "json",
+        "-show_format",
+        "-show_streams",
+        *extra,
+        str(path),
     ]
     proc = subprocess.run(cmd, capture_output=True, check=False)
     if proc.returncode != 0:
-        raise MediaError(f"ffprobe could not read {path.name}: {proc.stderr.decode(errors='replace').strip()}")
+        raise MediaError(
+            f"ffprobe could not read {path.name}: {proc.stderr.decode(errors='replace').strip()}"
+        )
     return json.loads(proc.stdout)
 
 

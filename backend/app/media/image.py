@@ -39,9 +39,7 @@ def _flatten(image: Image.Image) -> Image.Image:
     return image.convert("RGB")
 
 
-def cover_crop(
-    image: Image.Image, *, width: int = FRAME_WIDTH, height: int = FRAME_HEIGHT
-) -> Image.Image:
+def cover_crop(image: Image.Image, *, width: int = FRAME_WIDTH, height: int = FRAME_HEIGHT) -> Image.Image:
     """Scale (Lanczos) so the image covers width x height, then crop the centre. RGB out."""
     image = _flatten(image)
     scale = max(width / image.width, height / image.height)

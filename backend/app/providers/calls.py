@@ -74,9 +74,16 @@ FactsFn = Callable[[BaseException], HttpFacts | None]
 
 def secrets_in_settings() -> list[str]:
     settings = get_settings()
-    values = [secret.get_secret_value() for secret in (
-        settings.mubert.customer_id, settings.mubert.access_token, settings.mubert.pat,
-        settings.openai.api_key, settings.replicate.api_token)]
+    values = [
+        secret.get_secret_value()
+        for secret in (
+            settings.mubert.customer_id,
+            settings.mubert.access_token,
+            settings.mubert.pat,
+            settings.openai.api_key,
+            settings.replicate.api_token,
+        )
+    ]
     return [v for v in values if len(v) >= 4]
 
 
@@ -90,7 +97,10 @@ def scrub(text: str, limit: int = 300) -> str:
 
 def require_keys(service: Service, **values: Any) -> dict[str, str]:
     """The plain key values, or a ProviderError naming the missing variables."""
-    plain = {name: (v.get_secret_value() if hasattr(v, "get_secret_value") else str(v or "")) for name, v in values.items()}
+    plain = {
+        name: (v.get_secret_value() if hasattr(v, "get_secret_value") else str(v or ""))
+        for name, v in values.items()
+    }
     missing = [name.upper() for name, v in plain.items() if not v.strip()]
     if missing:
         verb = "is" if len(missing) == 1 else "are"
@@ -114,7 +124,9 @@ def httpx_facts(exc: BaseException) -> HttpFacts | None:
                 message = message or body.get("message") or body.get("detail")
         except ValueError:
             message = None
-        return HttpFacts(status=response.status_code, headers=response.headers, message=str(message) if message else None)
+        return HttpFacts(
+            status=response.status_code, headers=response.headers, message=str(message) if message else None
+        )
     return None
 
 
@@ -148,26 +160,36 @@ def classify(exc: BaseException, facts: FactsFn | None, service: Service) -> Fai
         return Failure(Outcome.TRANSIENT, found.transport)
     status, reason = found.status, f": {scrub(found.message)}" if found.message else ""
     if status in (401, 403):
-        return Failure(Outcome.AUTH, f"refused the key (HTTP {status}): check your {service.label} key "
-                                     f"({', '.join(service.key_env)})", status)
+        return Failure(
+            Outcome.AUTH,
+            f"refused the key (HTTP {status}): check your {service.label} key ({', '.join(service.key_env)})",
+            status,
+        )
     if status == 429 and found.no_credit:
         return Failure(Outcome.REJECTED, f"says the account has no credit left (HTTP 429){reason}", status)
     if status in (408, 429) or (status is not None and status >= 500):
         return Failure(Outcome.TRANSIENT, f"HTTP {status}", status, retry_after_seconds(found.headers))
     if status == 402:
-        return Failure(Outcome.REJECTED, f"needs credit or a payment method on the account (HTTP 402){reason}", status)
+        return Failure(
+            Outcome.REJECTED, f"needs credit or a payment method on the account (HTTP 402){reason}", status
+        )
     return Failure(Outcome.REJECTED, f"refused the request (HTTP {status}){reason}", status)
 
 
 def backoff(attempt: int, retry_after: float | None, service: Service) -> float:
     """Seconds to wait after failed attempt number `attempt` (1-based)."""
     settings = get_settings()
-    delay = min(settings.providers.retry_base_seconds * 2 ** (attempt - 1), settings.providers.retry_max_seconds)
+    delay = min(
+        settings.providers.retry_base_seconds * 2 ** (attempt - 1), settings.providers.retry_max_seconds
+    )
     delay *= 1 + random.uniform(0, JITTER)  # spreading retries, not security
     if retry_after is not None:
         if retry_after > settings.providers.retry_after_max_seconds:
-            raise ProviderError(f"is rate-limiting us and asks us to wait {retry_after:.0f} s; try again later",
-                                provider=service.label, retryable=True)
+            raise ProviderError(
+                f"is rate-limiting us and asks us to wait {retry_after:.0f} s; try again later",
+                provider=service.label,
+                retryable=True,
+            )
         delay = max(delay, retry_after)
     return delay
 
@@ -187,11 +209,21 @@ def retrying(fn: Callable[[int], T], *, service: Service, what: str, facts: Fact
             if failure.kind is not Outcome.TRANSIENT:
                 raise ProviderError(failure.detail, provider=service.label) from exc
             if n == attempts:
-                raise ProviderError(f"{what} kept failing ({failure.detail}) after {n} attempts; try again later",
-                                    provider=service.label, retryable=True) from exc
+                raise ProviderError(
+                    f"{what} kept failing ({failure.detail}) after {n} attempts; try again later",
+                    provider=service.label,
+                    retryable=True,
+                ) from exc
             delay = backoff(n, failure.retry_after, service)
-            log.warning("%s: %s failed (%s); attempt %d of %d, next in %.2f s",
-                        service.label, what, failure.detail, n, attempts, delay)
+            log.warning(
+                "%s: %s failed (%s); attempt %d of %d, next in %.2f s",
+                service.label,
+                what,
+                failure.detail,
+                n,
+                attempts,
+                delay,
+            )
             time.sleep(delay)
     raise AssertionError("unreachable")
 
@@ -209,22 +241,35 @@ class Attempt:
         self.accepted, self.external_id = True, external_id or self.external_id
 
     def succeed(self) -> None:
-        ledger.close_row(self.row_id, outcome=Outcome.OK, cost=cost_of(self.planned, units=self.units),
-                         units=self.units, external_id=self.external_id)
+        ledger.close_row(
+            self.row_id,
+            outcome=Outcome.OK,
+            cost=cost_of(self.planned, units=self.units),
+            units=self.units,
+            external_id=self.external_id,
+        )
 
     def fail(self, failure: Failure | None, exc: BaseException) -> None:
         # Charged when the service had the work (or may have: a timeout) — an estimate errs high.
         charged = self.accepted or (failure is not None and failure.detail == TIMED_OUT)
         ledger.close_row(
-            self.row_id, outcome=failure.kind if failure else Outcome.FAILED,
+            self.row_id,
+            outcome=failure.kind if failure else Outcome.FAILED,
             cost=cost_of(self.planned) if charged else cost_of(self.planned, units=0),
             http_status=failure.status if failure else None,
-            error=scrub(failure.detail if failure else type(exc).__name__), external_id=self.external_id,
+            error=scrub(failure.detail if failure else type(exc).__name__),
+            external_id=self.external_id,
         )
 
 
-def call(planned: PlannedCall, work: Callable[[Attempt], T], *, service: Service, what: str,
-         facts: FactsFn | None = None) -> T:
+def call(
+    planned: PlannedCall,
+    work: Callable[[Attempt], T],
+    *,
+    service: Service,
+    what: str,
+    facts: FactsFn | None = None,
+) -> T:
     """A paid call: every attempt passes the budget guard and gets its own ledger row."""
 
     def once(n: int) -> T:
@@ -240,7 +285,9 @@ def call(planned: PlannedCall, work: Callable[[Attempt], T], *, service: Service
     return retrying(once, service=service, facts=facts, what=what)
 
 
-def poll_until(check: Callable[[], T | None], *, service: Service, what: str, facts: FactsFn | None = None) -> T:
+def poll_until(
+    check: Callable[[], T | None], *, service: Service, what: str, facts: FactsFn | None = None
+) -> T:
     """Ask `check` every PROVIDER_POLL_SECONDS until it returns something; each check is
     retried like any request. Gives up after PROVIDER_MAX_WAIT_SECONDS."""
     settings = get_settings()
@@ -250,8 +297,11 @@ def poll_until(check: Callable[[], T | None], *, service: Service, what: str, fa
         if result is not None:
             return result
         if time.monotonic() >= deadline:
-            raise ProviderError(f"{what} did not finish within {settings.providers.max_wait_seconds:.0f} s; "
-                                "try again later", provider=service.label, retryable=True)
+            raise ProviderError(
+                f"{what} did not finish within {settings.providers.max_wait_seconds:.0f} s; try again later",
+                provider=service.label,
+                retryable=True,
+            )
         time.sleep(settings.providers.poll_seconds)
 
 
@@ -265,5 +315,7 @@ def pick(data: Any, *path: str | int, service: Service, what: str) -> Any:
             where = ".".join(str(p) for p in path)
             raise ProviderError(f"{what}: the answer has no {where}", provider=service.label) from None
     if current is None:
-        raise ProviderError(f"{what}: the answer's {'.'.join(str(p) for p in path)} is empty", provider=service.label)
+        raise ProviderError(
+            f"{what}: the answer's {'.'.join(str(p) for p in path)} is empty", provider=service.label
+        )
     return current

@@ -22,7 +22,9 @@ class LinkGone(ProviderError):
 
 
 def _too_large(service: Service, what: str, max_bytes: int) -> ProviderError:
-    return ProviderError(f"{what} is larger than the {max_bytes / 1e6:.0f} MB we accept", provider=service.label)
+    return ProviderError(
+        f"{what} is larger than the {max_bytes / 1e6:.0f} MB we accept", provider=service.label
+    )
 
 
 def _save_data_uri(url: str, *, dest: Path, max_bytes: int, service: Service, what: str) -> Path:
@@ -38,20 +40,34 @@ def _save_data_uri(url: str, *, dest: Path, max_bytes: int, service: Service, wh
     return dest
 
 
-def fetch_once(url: str, *, dest: Path, max_bytes: int, service: Service, what: str,
-               not_ready: frozenset[int] = frozenset()) -> Path | None:
+def fetch_once(
+    url: str,
+    *,
+    dest: Path,
+    max_bytes: int,
+    service: Service,
+    what: str,
+    not_ready: frozenset[int] = frozenset(),
+) -> Path | None:
     """One GET into dest; None when the status says "not yet" (in `not_ready`)."""
     if url.startswith("data:"):
         return _save_data_uri(url, dest=dest, max_bytes=max_bytes, service=service, what=what)
     if urlsplit(url).scheme not in ("http", "https"):
-        raise ProviderError(f"{what}: the service gave a link we will not open ({urlsplit(url).scheme}:)",
-                            provider=service.label)
+        raise ProviderError(
+            f"{what}: the service gave a link we will not open ({urlsplit(url).scheme}:)",
+            provider=service.label,
+        )
     timeout = get_settings().providers.timeout_seconds
-    with httpx.Client(timeout=timeout, follow_redirects=True) as client, client.stream("GET", url) as response:
+    with (
+        httpx.Client(timeout=timeout, follow_redirects=True) as client,
+        client.stream("GET", url) as response,
+    ):
         if response.status_code in not_ready:
             return None
         if response.status_code in GONE:
-            raise LinkGone(f"the link to {what} no longer works (HTTP {response.status_code})", provider=service.label)
+            raise LinkGone(
+                f"the link to {what} no longer works (HTTP {response.status_code})", provider=service.label
+            )
         if response.status_code >= 400:
             response.read()  # so the error classifier can read the service's reason
             response.raise_for_status()
@@ -74,7 +90,10 @@ def fetch_once(url: str, *, dest: Path, max_bytes: int, service: Service, what: 
 
 def download(url: str, *, dest: Path, max_bytes: int, service: Service, what: str) -> Path:
     """GET url into dest, retrying 429/5xx/timeouts on the usual schedule."""
-    result = retrying(lambda _n: fetch_once(url, dest=dest, max_bytes=max_bytes, service=service, what=what),
-                      service=service, what=f"downloading {what}")
+    result = retrying(
+        lambda _n: fetch_once(url, dest=dest, max_bytes=max_bytes, service=service, what=what),
+        service=service,
+        what=f"downloading {what}",
+    )
     assert result is not None  # no not_ready statuses were given
     return result

@@ -62,14 +62,19 @@ class MubertProvider:
         if self.v2:
             self.keys = require_keys(SERVICE_V2, mubert_pat=self.settings.mubert.pat)
         else:
-            self.keys = require_keys(SERVICE, mubert_customer_id=self.settings.mubert.customer_id,
-                                     mubert_access_token=self.settings.mubert.access_token)
+            self.keys = require_keys(
+                SERVICE,
+                mubert_customer_id=self.settings.mubert.customer_id,
+                mubert_access_token=self.settings.mubert.access_token,
+            )
         self.service = SERVICE_V2 if self.v2 else SERVICE
 
     def planned_calls(self, *, duration: int) -> list[PlannedCall]:
         return [PlannedCall("mubert", "Mubert", "b2b-v2" if self.v2 else "api-v3", "music", 1, "track")]
 
-    def generate(self, *, prompt: str, duration: int, seed: int, workdir: Path, progress: ProgressFn) -> AudioResult:
+    def generate(
+        self, *, prompt: str, duration: int, seed: int, workdir: Path, progress: ProgressFn
+    ) -> AudioResult:
         progress(0.0)
         started = time.monotonic()
 
@@ -83,28 +88,49 @@ class MubertProvider:
         else:
             self._track_v3(prompt=prompt, duration=duration, dest=dest, planned=planned, waiting=waiting)
         progress(WAIT_SHARE)
-        return to_audio_result([dest], duration=duration, crossfade=0, workdir=workdir, service=self.service,
-                               progress=lambda f: progress(WAIT_SHARE + (1 - WAIT_SHARE) * f))
+        return to_audio_result(
+            [dest],
+            duration=duration,
+            crossfade=0,
+            workdir=workdir,
+            service=self.service,
+            progress=lambda f: progress(WAIT_SHARE + (1 - WAIT_SHARE) * f),
+        )
 
     # --- API v3 -------------------------------------------------------------------------
     def _client(self) -> httpx.Client:
         return httpx.Client(
-            base_url=self.settings.mubert.base_url.rstrip("/"), timeout=self.settings.providers.timeout_seconds,
-            headers={"customer-id": self.keys["mubert_customer_id"], "access-token": self.keys["mubert_access_token"]},
+            base_url=self.settings.mubert.base_url.rstrip("/"),
+            timeout=self.settings.providers.timeout_seconds,
+            headers={
+                "customer-id": self.keys["mubert_customer_id"],
+                "access-token": self.keys["mubert_access_token"],
+            },
         )
 
     def _track_v3(self, *, prompt: str, duration: int, dest: Path, planned: PlannedCall, waiting) -> None:
-        body = {"prompt": short_prompt(prompt), "duration": duration, "bitrate": self.settings.mubert.bitrate,
-                "format": self.settings.mubert.format, "intensity": self.settings.mubert.intensity,
-                "mode": self.settings.mubert.mode}
+        body = {
+            "prompt": short_prompt(prompt),
+            "duration": duration,
+            "bitrate": self.settings.mubert.bitrate,
+            "format": self.settings.mubert.format,
+            "intensity": self.settings.mubert.intensity,
+            "mode": self.settings.mubert.mode,
+        }
         with self._client() as client:
+
             def work(attempt) -> tuple[str, dict]:
                 response = client.post("/public/tracks", json=body)
                 response.raise_for_status()
-                track_id = str(pick(response.json(), "data", "id", service=SERVICE, what="creating the track"))
+                track_id = str(
+                    pick(response.json(), "data", "id", service=SERVICE, what="creating the track")
+                )
                 attempt.accept(track_id)
-                return track_id, poll_until(lambda: self._generation_if_done(client, track_id, waiting),
-                                            service=SERVICE, what="waiting for the track")
+                return track_id, poll_until(
+                    lambda: self._generation_if_done(client, track_id, waiting),
+                    service=SERVICE,
+                    what="waiting for the track",
+                )
 
             track_id, generation = call(planned, work, service=SERVICE, what="creating the track")
             if _expired(generation):  # e.g. a slow poll: renew before using the link
@@ -115,11 +141,18 @@ class MubertProvider:
                 self._download(self._renewed(client, track_id), dest)
 
     def _download(self, generation: dict, dest: Path) -> None:
-        download(pick(generation, "url", service=SERVICE, what="the finished track"), dest=dest,
-                 max_bytes=self.settings.providers.audio_max_bytes, service=SERVICE, what="the Mubert track")
+        download(
+            pick(generation, "url", service=SERVICE, what="the finished track"),
+            dest=dest,
+            max_bytes=self.settings.providers.audio_max_bytes,
+            service=SERVICE,
+            what="the Mubert track",
+        )
 
     def _renewed(self, client: httpx.Client, track_id: str) -> dict:
-        return retrying(lambda _n: self._generation(client, track_id), service=SERVICE, what="renewing the download link")
+        return retrying(
+            lambda _n: self._generation(client, track_id), service=SERVICE, what="renewing the download link"
+        )
 
     def _generation(self, client: httpx.Client, track_id: str) -> dict:
         response = client.get(f"/public/tracks/{track_id}")
@@ -133,23 +166,37 @@ class MubertProvider:
             return generation
         if status in FAILED:
             reason = scrub(str(generation.get("error") or generation.get("message") or status))
-            raise ProviderError(f"could not make this track ({reason}); try another prompt", provider=SERVICE.label)
+            raise ProviderError(
+                f"could not make this track ({reason}); try another prompt", provider=SERVICE.label
+            )
         waiting()
         return None
 
     # --- Legacy B2B v2 --------------------------------------------------------------------
     def _record_v2(self, *, prompt: str, duration: int, dest: Path, planned: PlannedCall, waiting) -> None:
-        params = {"pat": self.keys["mubert_pat"], "duration": duration, "text": short_prompt(prompt),
-                  "mode": self.settings.mubert.mode, "format": self.settings.mubert.format,
-                  "bitrate": self.settings.mubert.bitrate, "intensity": self.settings.mubert.intensity}
+        params = {
+            "pat": self.keys["mubert_pat"],
+            "duration": duration,
+            "text": short_prompt(prompt),
+            "mode": self.settings.mubert.mode,
+            "format": self.settings.mubert.format,
+            "bitrate": self.settings.mubert.bitrate,
+            "intensity": self.settings.mubert.intensity,
+        }
         url = self.settings.mubert.v2_base_url.rstrip("/") + "/RecordTrackTTM"
 
         link = ""
 
         def fetch_when_ready() -> Path | None:
             waiting()
-            return fetch_once(link, dest=dest, max_bytes=self.settings.providers.audio_max_bytes,
-                              service=SERVICE_V2, what="the Mubert track", not_ready=frozenset({404}))
+            return fetch_once(
+                link,
+                dest=dest,
+                max_bytes=self.settings.providers.audio_max_bytes,
+                service=SERVICE_V2,
+                what="the Mubert track",
+                not_ready=frozenset({404}),
+            )
 
         def work(attempt) -> None:
             nonlocal link
@@ -159,7 +206,17 @@ class MubertProvider:
                 answer = response.json()
             if answer.get("status") != 1:
                 self._v2_refusal(answer)
-            link = str(pick(answer, "data", "tasks", 0, "download_link", service=SERVICE_V2, what="recording the track"))
+            link = str(
+                pick(
+                    answer,
+                    "data",
+                    "tasks",
+                    0,
+                    "download_link",
+                    service=SERVICE_V2,
+                    what="recording the track",
+                )
+            )
             attempt.accept(link.rsplit("/", 1)[-1][:200])
             poll_until(fetch_when_ready, service=SERVICE_V2, what="waiting for the track")
 
@@ -168,8 +225,12 @@ class MubertProvider:
     @staticmethod
     def _v2_refusal(answer: dict) -> None:
         error: dict = answer["error"] if isinstance(answer.get("error"), dict) else {}
-        text = scrub(str(error.get("text") or error.get("message") or answer.get("error") or "no reason given"))
+        text = scrub(
+            str(error.get("text") or error.get("message") or answer.get("error") or "no reason given")
+        )
         code = error.get("code")
         if code in (401, 403) or any(w in text.lower() for w in ("pat", "token", "auth", "access")):
-            raise ProviderError(f"refused the key: check your Mubert key (MUBERT_PAT) — {text}", provider=SERVICE_V2.label)
+            raise ProviderError(
+                f"refused the key: check your Mubert key (MUBERT_PAT) — {text}", provider=SERVICE_V2.label
+            )
         raise ProviderError(f"refused the request: {text}", provider=SERVICE_V2.label)

@@ -31,8 +31,12 @@ def facts(exc: BaseException) -> HttpFacts | None:
     if isinstance(exc, openai.APIStatusError):
         body = exc.body if isinstance(exc.body, dict) else {}
         message = body.get("message") if isinstance(body.get("message"), str) else None
-        return HttpFacts(status=exc.status_code, headers=exc.response.headers, message=message,
-                         no_credit=exc.code == "insufficient_quota")
+        return HttpFacts(
+            status=exc.status_code,
+            headers=exc.response.headers,
+            message=message,
+            no_credit=exc.code == "insufficient_quota",
+        )
     if isinstance(exc, openai.APIResponseValidationError):
         return None  # treated like any unreadable answer
     return None

@@ -10,8 +10,8 @@ import binascii
 from pathlib import Path
 
 from app.config import get_settings
-from app.providers import openai_client
 from app.core.errors import ProviderError
+from app.providers import openai_client
 from app.providers.calls import call
 from app.providers.downloads import download
 from app.providers.outputs import to_cover_png
@@ -43,11 +43,17 @@ class OpenAIImageProvider:
         if is_dalle(self.model):
             # The two families name qualities differently; a setting meant for the other one
             # falls back to this family's default instead of a 400 from OpenAI.
-            params |= {"size": "1792x1024", "response_format": "b64_json",
-                       "quality": wanted if wanted in DALLE_QUALITIES else "standard"}
+            params |= {
+                "size": "1792x1024",
+                "response_format": "b64_json",
+                "quality": wanted if wanted in DALLE_QUALITIES else "standard",
+            }
         else:  # GPT image models refuse response_format; they always answer b64_json
-            params |= {"size": "1536x1024", "output_format": "png",
-                       "quality": wanted if wanted in GPT_QUALITIES else "medium"}
+            params |= {
+                "size": "1536x1024",
+                "output_format": "png",
+                "quality": wanted if wanted in GPT_QUALITIES else "medium",
+            }
         return params
 
     def generate(self, *, prompt: str, seed: int, workdir: Path) -> Path:
@@ -65,13 +71,23 @@ class OpenAIImageProvider:
                 except (binascii.Error, ValueError) as exc:
                     raise ProviderError("sent an image in broken base64", provider=SERVICE.label) from exc
             if image.url:  # accounts/models that still answer with a link
-                path = download(image.url, dest=workdir / "openai-image", service=SERVICE,
-                                max_bytes=self.settings.providers.image_max_bytes, what="the OpenAI image")
+                path = download(
+                    image.url,
+                    dest=workdir / "openai-image",
+                    service=SERVICE,
+                    max_bytes=self.settings.providers.image_max_bytes,
+                    what="the OpenAI image",
+                )
                 return path.read_bytes()
             raise ProviderError("answered without an image", provider=SERVICE.label)
 
-        data = call(self.planned_calls()[0], work, service=SERVICE, facts=openai_client.facts,
-                    what="drawing the cover art")
+        data = call(
+            self.planned_calls()[0],
+            work,
+            service=SERVICE,
+            facts=openai_client.facts,
+            what="drawing the cover art",
+        )
         if len(data) > self.settings.providers.image_max_bytes:
             raise ProviderError("sent an image larger than we accept", provider=SERVICE.label)
         return to_cover_png(data, workdir=workdir, service=SERVICE)

@@ -5,8 +5,8 @@ the answer is parsed and validated, never scraped out of free text."""
 import json
 
 from app.config import get_settings
-from app.providers import openai_client
 from app.core.errors import ProviderError
+from app.providers import openai_client
 from app.providers.calls import call
 from app.providers.planning import PlanRequest, ScenePlan
 from app.usage.prices import PlannedCall
@@ -30,24 +30,39 @@ class OpenAIPlanner:
         openai_client.client()  # fails now, with the variable to set, if the key is missing
 
     def planned_calls(self, *, request: PlanRequest) -> list[PlannedCall]:
-        tokens = len(INSTRUCTIONS + request.model_dump_json()) / CHARS_PER_TOKEN + self.settings.openai.planner_max_tokens
+        tokens = (
+            len(INSTRUCTIONS + request.model_dump_json()) / CHARS_PER_TOKEN
+            + self.settings.openai.planner_max_tokens
+        )
         return [PlannedCall("openai", "OpenAI", self.model, "planner", round(tokens / 1000, 3), "1k_tokens")]
 
     def plan(self, *, request: PlanRequest) -> ScenePlan:
         def work(attempt) -> ScenePlan:
             response = openai_client.client().responses.parse(
-                model=self.model, instructions=INSTRUCTIONS, input=json.dumps(request.model_dump()),
-                text_format=ScenePlan, max_output_tokens=self.settings.openai.planner_max_tokens,
+                model=self.model,
+                instructions=INSTRUCTIONS,
+                input=json.dumps(request.model_dump()),
+                text_format=ScenePlan,
+                max_output_tokens=self.settings.openai.planner_max_tokens,
             )
             attempt.accept(response.id)
             if response.usage is not None:
                 attempt.units = round(response.usage.total_tokens / 1000, 3)
             plan = response.output_parsed
             if plan is None:
-                raise ProviderError("answered without a scene plan (refused or cut short)", provider=SERVICE.label)
+                raise ProviderError(
+                    "answered without a scene plan (refused or cut short)", provider=SERVICE.label
+                )
             if not plan.covers(request):
-                raise ProviderError("returned a plan that does not cover every clip once", provider=SERVICE.label)
+                raise ProviderError(
+                    "returned a plan that does not cover every clip once", provider=SERVICE.label
+                )
             return plan
 
-        return call(self.planned_calls(request=request)[0], work, service=SERVICE, facts=openai_client.facts,
-                    what="planning the scenes")
+        return call(
+            self.planned_calls(request=request)[0],
+            work,
+            service=SERVICE,
+            facts=openai_client.facts,
+            what="planning the scenes",
+        )

@@ -11,15 +11,26 @@ from pathlib import Path
 
 import numpy as np
 
+from app.core.errors import ProviderError
+from app.core.progress import ProgressFn
 from app.media.audio import SAMPLE_RATE, decode_pcm, encode_audio
 from app.media.ffmpeg import MediaError, duration_of, probe, run_ffmpeg
 from app.media.image import cover_crop, load_image_checked, save_png
-from app.core.errors import ProviderError
-from app.core.progress import ProgressFn
 from app.providers.base import AudioResult
 from app.providers.calls import Service
 
-AUDIO_CODECS = {"mp3", "flac", "aac", "vorbis", "opus", "pcm_s16le", "pcm_s24le", "pcm_s32le", "pcm_f32le", "pcm_u8"}
+AUDIO_CODECS = {
+    "mp3",
+    "flac",
+    "aac",
+    "vorbis",
+    "opus",
+    "pcm_s16le",
+    "pcm_s24le",
+    "pcm_s32le",
+    "pcm_f32le",
+    "pcm_u8",
+}
 SHORT_TOLERANCE = 0.03  # a service may round the length; more than 3 % short is a failure
 TAIL_FADE_SECONDS = 2.0  # when we cut a longer answer, fade out instead of stopping dead
 MIN_IMAGE_SIDE = 256
@@ -34,7 +45,9 @@ def check_audio(path: Path, *, service: Service, what: str) -> dict:
         raise ProviderError(f"{what} is not an audio file we can read", provider=service.label) from exc
     streams = [s for s in info.get("streams", []) if s.get("codec_type") == "audio"]
     if not streams or streams[0].get("codec_name") not in AUDIO_CODECS:
-        found = streams[0].get("codec_name") if streams else info.get("format", {}).get("format_name", "no audio")
+        found = (
+            streams[0].get("codec_name") if streams else info.get("format", {}).get("format_name", "no audio")
+        )
         raise ProviderError(f"{what} is not audio of a kind we accept ({found})", provider=service.label)
     seconds = float(info.get("format", {}).get("duration") or streams[0].get("duration") or 0)
     if seconds < 1:
@@ -43,9 +56,13 @@ def check_audio(path: Path, *, service: Service, what: str) -> dict:
 
 
 def _is_deliverable(stream: dict, *, duration: int) -> bool:
-    return (stream.get("codec_name") == "mp3" and int(stream.get("sample_rate", 0)) == SAMPLE_RATE
-            and stream.get("channels") == 2 and int(stream.get("bit_rate") or 0) >= 315_000
-            and abs(float(stream["duration"]) - duration) <= 1.0)
+    return (
+        stream.get("codec_name") == "mp3"
+        and int(stream.get("sample_rate", 0)) == SAMPLE_RATE
+        and stream.get("channels") == 2
+        and int(stream.get("bit_rate") or 0) >= 315_000
+        and abs(float(stream["duration"]) - duration) <= 1.0
+    )
 
 
 def crossfade_join(pieces: list[np.ndarray], *, overlap: int) -> np.ndarray:
@@ -61,7 +78,7 @@ def crossfade_join(pieces: list[np.ndarray], *, overlap: int) -> np.ndarray:
             piece[:overlap] *= np.sin(t)
         if overlap and k < len(pieces) - 1:
             piece[-overlap:] *= np.cos(t)
-        out[pos:pos + len(piece)] += piece
+        out[pos : pos + len(piece)] += piece
         pos += len(piece) - overlap
     return out
 
@@ -72,7 +89,13 @@ def _check_sound(pcm: np.ndarray, *, service: Service) -> None:
 
 
 def to_audio_result(
-    sources: list[Path], *, duration: int, crossfade: float, workdir: Path, service: Service, progress: ProgressFn,
+    sources: list[Path],
+    *,
+    duration: int,
+    crossfade: float,
+    workdir: Path,
+    service: Service,
+    progress: ProgressFn,
 ) -> AudioResult:
     """Decode the service's file(s), join them, fit them to `duration` s, encode MP3 + AAC."""
     pieces, streams = [], []
@@ -83,18 +106,35 @@ def to_audio_result(
         _check_sound(pieces[0], service=service)
         mp3_path = workdir / "music.mp3"
         # Stream copy: same audio frames, without the service's tags and pictures.
-        run_ffmpeg(["-i", str(sources[0]), "-map", "0:a:0", "-c:a", "copy", "-map_metadata", "-1",
-                    "-id3v2_version", "0", str(mp3_path)])
+        run_ffmpeg(
+            [
+                "-i",
+                str(sources[0]),
+                "-map",
+                "0:a:0",
+                "-c:a",
+                "copy",
+                "-map_metadata",
+                "-1",
+                "-id3v2_version",
+                "0",
+                str(mp3_path),
+            ]
+        )
         progress(1.0)
         return AudioResult(mp3_path=mp3_path, aac_path=None, duration=duration_of(mp3_path))
     overlap = int(crossfade * SAMPLE_RATE)
     if any(len(p) <= 2 * overlap for p in pieces):
-        raise ProviderError("a piece of audio is shorter than the crossfade between pieces", provider=service.label)
+        raise ProviderError(
+            "a piece of audio is shorter than the crossfade between pieces", provider=service.label
+        )
     pcm = crossfade_join(pieces, overlap=overlap) if len(pieces) > 1 else pieces[0]
     wanted = duration * SAMPLE_RATE
     if len(pcm) < wanted * (1 - SHORT_TOLERANCE):
-        raise ProviderError(f"returned {len(pcm) / SAMPLE_RATE:.0f} s of audio for a {duration} s track",
-                            provider=service.label)
+        raise ProviderError(
+            f"returned {len(pcm) / SAMPLE_RATE:.0f} s of audio for a {duration} s track",
+            provider=service.label,
+        )
     _check_sound(pcm, service=service)
     if len(pcm) > wanted:
         pcm = pcm[:wanted].copy()
@@ -118,5 +158,7 @@ def to_cover_png(data: bytes, *, workdir: Path, service: Service) -> Path:
     except ValueError as exc:
         raise ProviderError(f"sent an image we cannot read ({exc})", provider=service.label) from exc
     if min(image.size) < MIN_IMAGE_SIDE:
-        raise ProviderError(f"sent an image of only {image.width}×{image.height} pixels", provider=service.label)
+        raise ProviderError(
+            f"sent an image of only {image.width}×{image.height} pixels", provider=service.label
+        )
     return save_png(cover_crop(image), workdir / "cover.png")

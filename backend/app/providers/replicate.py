@@ -41,34 +41,60 @@ class ReplicateMusicProvider:
         self.settings = get_settings()
         client()  # fails now, with the variable to set, if the token is missing
         if 2 * self.settings.replicate.music_crossfade_seconds >= self.settings.replicate.music_max_seconds:
-            raise ProviderError("REPLICATE_MUSIC_CROSSFADE_SECONDS must be under half of REPLICATE_MUSIC_MAX_SECONDS",
-                                provider=SERVICE.label)
+            raise ProviderError(
+                "REPLICATE_MUSIC_CROSSFADE_SECONDS must be under half of REPLICATE_MUSIC_MAX_SECONDS",
+                provider=SERVICE.label,
+            )
 
     def _lengths(self, duration: int) -> list[int]:
-        return piece_lengths(duration=duration, max_seconds=self.settings.replicate.music_max_seconds,
-                             crossfade=self.settings.replicate.music_crossfade_seconds)
+        return piece_lengths(
+            duration=duration,
+            max_seconds=self.settings.replicate.music_max_seconds,
+            crossfade=self.settings.replicate.music_crossfade_seconds,
+        )
 
     def planned_calls(self, *, duration: int) -> list[PlannedCall]:
         model = self.settings.replicate.music_model
-        return [PlannedCall("replicate", "Replicate", model, "music", s, "second") for s in self._lengths(duration)]
+        return [
+            PlannedCall("replicate", "Replicate", model, "music", s, "second")
+            for s in self._lengths(duration)
+        ]
 
     def _piece(self, *, planned: PlannedCall, prompt: str, seed: int, dest: Path) -> Path:
         s = self.settings
         urls = run_prediction(
-            planned, model=s.replicate.music_model, version=s.replicate.music_version, what="making the music",
-            input={"prompt": prompt, "duration": int(planned.units), "model_version": s.replicate.music_variant,
-                   "output_format": "wav", "normalization_strategy": "loudness", "seed": seed},
+            planned,
+            model=s.replicate.music_model,
+            version=s.replicate.music_version,
+            what="making the music",
+            input={
+                "prompt": prompt,
+                "duration": int(planned.units),
+                "model_version": s.replicate.music_variant,
+                "output_format": "wav",
+                "normalization_strategy": "loudness",
+                "seed": seed,
+            },
         )
-        return download(urls[0], dest=dest, max_bytes=s.providers.audio_max_bytes, service=SERVICE,
-                        what="a piece of the MusicGen track")
+        return download(
+            urls[0],
+            dest=dest,
+            max_bytes=s.providers.audio_max_bytes,
+            service=SERVICE,
+            what="a piece of the MusicGen track",
+        )
 
-    def generate(self, *, prompt: str, duration: int, seed: int, workdir: Path, progress: ProgressFn) -> AudioResult:
+    def generate(
+        self, *, prompt: str, duration: int, seed: int, workdir: Path, progress: ProgressFn
+    ) -> AudioResult:
         planned = self.planned_calls(duration=duration)
         progress(0.0)
         done, lock = [0], threading.Lock()
 
         def piece(k: int) -> Path:
-            path = self._piece(planned=planned[k], prompt=prompt, seed=(seed + k) % 2**31, dest=workdir / f"piece{k}.wav")
+            path = self._piece(
+                planned=planned[k], prompt=prompt, seed=(seed + k) % 2**31, dest=workdir / f"piece{k}.wav"
+            )
             with lock:
                 done[0] += 1
                 progress(MAKE_SHARE * done[0] / len(planned))
@@ -81,9 +107,14 @@ class ReplicateMusicProvider:
             for f in futures:
                 f.cancel()  # a piece failed: don't start (and pay for) the ones still queued
             paths = [f.result() for f in futures]
-        return to_audio_result(paths, duration=duration, crossfade=self.settings.replicate.music_crossfade_seconds,
-                               workdir=workdir, service=SERVICE,
-                               progress=lambda f: progress(MAKE_SHARE + (1 - MAKE_SHARE) * f))
+        return to_audio_result(
+            paths,
+            duration=duration,
+            crossfade=self.settings.replicate.music_crossfade_seconds,
+            workdir=workdir,
+            service=SERVICE,
+            progress=lambda f: progress(MAKE_SHARE + (1 - MAKE_SHARE) * f),
+        )
 
 
 class ReplicateImageProvider:
@@ -94,16 +125,30 @@ class ReplicateImageProvider:
         client()
 
     def planned_calls(self) -> list[PlannedCall]:
-        return [PlannedCall("replicate", "Replicate", self.settings.replicate.image_model, "image", 1, "image")]
+        return [
+            PlannedCall("replicate", "Replicate", self.settings.replicate.image_model, "image", 1, "image")
+        ]
 
     def generate(self, *, prompt: str, seed: int, workdir: Path) -> Path:
         s = self.settings
         urls = run_prediction(
-            self.planned_calls()[0], model=s.replicate.image_model, version=s.replicate.image_version,
+            self.planned_calls()[0],
+            model=s.replicate.image_model,
+            version=s.replicate.image_version,
             what="drawing the cover art",
-            input={"prompt": cover_prompt(prompt), "aspect_ratio": "16:9", "output_format": "png",
-                   "num_outputs": 1, "seed": seed},
+            input={
+                "prompt": cover_prompt(prompt),
+                "aspect_ratio": "16:9",
+                "output_format": "png",
+                "num_outputs": 1,
+                "seed": seed,
+            },
         )
-        path = download(urls[0], dest=workdir / "replicate-image", max_bytes=s.providers.image_max_bytes,
-                        service=SERVICE, what="the Flux image")
+        path = download(
+            urls[0],
+            dest=workdir / "replicate-image",
+            max_bytes=s.providers.image_max_bytes,
+            service=SERVICE,
+            what="the Flux image",
+        )
         return to_cover_png(path.read_bytes(), workdir=workdir, service=SERVICE)

@@ -34,8 +34,11 @@ def _remember_headers(response: httpx.Response) -> None:
 @lru_cache(maxsize=4)
 def _client(token: str, base_url: str, timeout: float) -> replicate.Client:
     return replicate.Client(
-        api_token=token, base_url=base_url, timeout=httpx.Timeout(timeout),
-        mounts={"all://": httpx.HTTPTransport()}, event_hooks={"response": [_remember_headers]},
+        api_token=token,
+        base_url=base_url,
+        timeout=httpx.Timeout(timeout),
+        mounts={"all://": httpx.HTTPTransport()},
+        event_hooks={"response": [_remember_headers]},
     )
 
 
@@ -49,8 +52,11 @@ def client() -> replicate.Client:
 def facts(exc: BaseException) -> HttpFacts | None:
     if isinstance(exc, ReplicateError):
         retry_after = getattr(_seen, "retry_after", None)
-        return HttpFacts(status=exc.status, headers={"retry-after": retry_after} if retry_after else {},
-                         message=exc.detail or exc.title)
+        return HttpFacts(
+            status=exc.status,
+            headers={"retry-after": retry_after} if retry_after else {},
+            message=exc.detail or exc.title,
+        )
     return None
 
 
@@ -59,12 +65,19 @@ def output_urls(output: Any, *, what: str) -> list[str]:
     items = output if isinstance(output, list) else [output]
     urls = [str(u) for u in items if isinstance(u, str) and u]
     if not urls:
-        raise ProviderError(f"{what}: the prediction succeeded without an output file", provider=SERVICE.label)
+        raise ProviderError(
+            f"{what}: the prediction succeeded without an output file", provider=SERVICE.label
+        )
     return urls
 
 
 def run_prediction(
-    planned: PlannedCall, *, input: dict, what: str, model: str, version: str = "",
+    planned: PlannedCall,
+    *,
+    input: dict,
+    what: str,
+    model: str,
+    version: str = "",
     on_status: Callable[[str], None] = lambda _s: None,
 ) -> list[str]:
     """Create a prediction (by version for community models, by name for official ones),
@@ -85,7 +98,9 @@ def run_prediction(
                 return prediction.output
             if prediction.status in TERMINAL:
                 reason = scrub(str(prediction.error or prediction.status))
-                raise ProviderError(f"{what}: the prediction {prediction.status} ({reason})", provider=SERVICE.label)
+                raise ProviderError(
+                    f"{what}: the prediction {prediction.status} ({reason})", provider=SERVICE.label
+                )
             on_status(prediction.status)
             return None
 

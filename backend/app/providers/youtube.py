@@ -34,8 +34,16 @@ RATE_REASONS = {"rateLimitExceeded", "userRateLimitExceeded", "backendError"}
 
 
 class YouTubeError(ProviderError):
-    def __init__(self, message: str, *, reason: str | None = None, status: int | None = None,
-                 retryable: bool = False, quota: bool = False, reconnect: bool = False) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        reason: str | None = None,
+        status: int | None = None,
+        retryable: bool = False,
+        quota: bool = False,
+        reconnect: bool = False,
+    ) -> None:
         super().__init__(message, provider="YouTube", retryable=retryable)
         self.reason, self.status, self.quota, self.reconnect = reason, status, quota, reconnect
 
@@ -59,29 +67,54 @@ def classify(exc: BaseException) -> YouTubeError | None:
             return YouTubeError(
                 "Google no longer accepts this channel's authorisation (invalid_grant): it was revoked, or the "
                 "Google app is in Testing mode, where authorisations expire after 7 days. Reconnect the "
-                "channel in Settings.", reason="invalid_grant", reconnect=True)
-        return YouTubeError("Could not refresh the YouTube access token.",
-                            reason="refresh_failed", retryable=bool(getattr(exc, "retryable", False)))
+                "channel in Settings.",
+                reason="invalid_grant",
+                reconnect=True,
+            )
+        return YouTubeError(
+            "Could not refresh the YouTube access token.",
+            reason="refresh_failed",
+            retryable=bool(getattr(exc, "retryable", False)),
+        )
     if isinstance(exc, HttpError):
         status = exc.resp.status
         reason, message = _error_details(exc.content)
         if reason in QUOTA_REASONS:
-            what = ("this channel has reached YouTube's daily upload limit" if reason == "uploadLimitExceeded"
-                    else "the API project's daily YouTube quota is used up")
-            return YouTubeError(f"YouTube refused the request: {what} ({reason}).", reason=reason,
-                                status=status, quota=True)
+            what = (
+                "this channel has reached YouTube's daily upload limit"
+                if reason == "uploadLimitExceeded"
+                else "the API project's daily YouTube quota is used up"
+            )
+            return YouTubeError(
+                f"YouTube refused the request: {what} ({reason}).", reason=reason, status=status, quota=True
+            )
         if status == 401:
-            return YouTubeError("YouTube rejected the access token even after refreshing it; reconnect the "
-                                "channel in Settings.", reason=reason or "authError", status=401, reconnect=True)
+            return YouTubeError(
+                "YouTube rejected the access token even after refreshing it; reconnect the "
+                "channel in Settings.",
+                reason=reason or "authError",
+                status=401,
+                reconnect=True,
+            )
         if status >= 500 or status == 429 or reason in RATE_REASONS:
-            return YouTubeError(f"YouTube had a temporary problem (HTTP {status}).", reason=reason,
-                                status=status, retryable=True)
-        return YouTubeError(f"YouTube refused the request (HTTP {status}{', ' + reason if reason else ''}): "
-                            f"{message or 'no details given'}", reason=reason, status=status)
+            return YouTubeError(
+                f"YouTube had a temporary problem (HTTP {status}).",
+                reason=reason,
+                status=status,
+                retryable=True,
+            )
+        return YouTubeError(
+            f"YouTube refused the request (HTTP {status}{', ' + reason if reason else ''}): "
+            f"{message or 'no details given'}",
+            reason=reason,
+            status=status,
+        )
     if isinstance(exc, (TimeoutError, socket.timeout)):
         return YouTubeError("YouTube did not answer in time.", reason="timeout", retryable=True)
     if isinstance(exc, (ConnectionError, httplib2.HttpLib2Error, OSError)):
-        return YouTubeError(f"Could not reach YouTube ({type(exc).__name__}).", reason="network", retryable=True)
+        return YouTubeError(
+            f"Could not reach YouTube ({type(exc).__name__}).", reason="network", retryable=True
+        )
     return None
 
 
@@ -157,7 +190,8 @@ class YouTubeClient:
         """Ask YouTube how much of a session it has: bytes confirmed, the finished video
         resource, or None when the session is gone (expired after about a week)."""
         resp, content = self._http.request(
-            session_uri, "PUT", body=b"", headers={"Content-Range": f"bytes */{total}", "Content-Length": "0"})
+            session_uri, "PUT", body=b"", headers={"Content-Range": f"bytes */{total}", "Content-Length": "0"}
+        )
         if resp.status in (200, 201):
             return json.loads(content)
         if resp.status == 308:
@@ -167,8 +201,16 @@ class YouTubeClient:
             return None
         raise HttpError(resp, content, uri="(upload session)")
 
-    def upload(self, *, path: Path, body: dict, chunk_bytes: int, session_uri: str | None,
-               on_session: Callable[[str], None], on_progress: Callable[[int, int], None]) -> dict:
+    def upload(
+        self,
+        *,
+        path: Path,
+        body: dict,
+        chunk_bytes: int,
+        session_uri: str | None,
+        on_session: Callable[[str], None],
+        on_progress: Callable[[int, int], None],
+    ) -> dict:
         """Send the video in `chunk_bytes` pieces and return YouTube's video resource.
 
         With `session_uri` it first asks where that session stands and continues from the last
@@ -203,8 +245,12 @@ class YouTubeClient:
                     if not error.retryable or failures >= settings.youtube.retry_attempts:
                         raise error from exc
                     failures += 1
-                    log.warning("upload interrupted (%s); resuming, attempt %d of %d",
-                                error.reason or error.status, failures, settings.youtube.retry_attempts)
+                    log.warning(
+                        "upload interrupted (%s); resuming, attempt %d of %d",
+                        error.reason or error.status,
+                        failures,
+                        settings.youtube.retry_attempts,
+                    )
                     time.sleep(settings.youtube.retry_backoff_seconds * 2 ** (failures - 1))
                     continue
                 if response is not None:

@@ -42,8 +42,9 @@ def result(db: Session, *, song: Song) -> AnalysisPublic:
     row = cached(db, song)
     if row is None:
         raise NotFound("This song has not been analysed yet: POST /api/songs/{id}/analyze")
-    return AnalysisPublic(song_id=song.id, version=row.version, seconds=row.seconds, unsure=unsure(row.data),
-                          analysis=row.data)
+    return AnalysisPublic(
+        song_id=song.id, version=row.version, seconds=row.seconds, unsure=unsure(row.data), analysis=row.data
+    )
 
 
 def unsure(data: dict) -> list[str]:
@@ -61,12 +62,20 @@ def _work(ctx: StepContext) -> None:
     song: Song = ctx.subject
     started = time.monotonic()
     ctx.progress.update("analysing the music", 0.0)
-    found = analysis.analyse(storage.absolute(song.path), progress=ctx.progress.reporter("analysing the music"))
+    found = analysis.analyse(
+        storage.absolute(song.path), progress=ctx.progress.reporter("analysing the music")
+    )
     data = found.to_dict()
-    ctx.db.execute(insert(SongAnalysis).values(
-        content_hash=song.content_hash, version=found.version, data=data,
-        seconds=round(time.monotonic() - started, 3),
-    ).on_conflict_do_nothing())
+    ctx.db.execute(
+        insert(SongAnalysis)
+        .values(
+            content_hash=song.content_hash,
+            version=found.version,
+            data=data,
+            seconds=round(time.monotonic() - started, 3),
+        )
+        .on_conflict_do_nothing()
+    )
     song.status = SongStatus.ANALYSED
 
 
@@ -79,8 +88,12 @@ def _retry(db: Session, song: Song) -> None:
 
 
 def _claim(db: Session, song: Song, *, expected: tuple[SongStatus, ...]) -> None:
-    claimed = db.execute(update(Song).where(Song.id == song.id, Song.status.in_(expected))
-                         .values(status=SongStatus.ANALYSING).returning(Song.id)).first()
+    claimed = db.execute(
+        update(Song)
+        .where(Song.id == song.id, Song.status.in_(expected))
+        .values(status=SongStatus.ANALYSING)
+        .returning(Song.id)
+    ).first()
     if claimed is None:
         raise Conflict("This song is already being analysed")
 
@@ -94,7 +107,17 @@ def _load(db: Session, song_id: uuid.UUID) -> Song | None:
     return db.get(Song, song_id, populate_existing=True)
 
 
-registry.register(registry.Step(
-    name=ANALYSE, kind="analyse", subject_type="song", load=_load, work=_work, begin=_begin,
-    on_failure=_failed, retry=_retry, first_stage="analysing the music", permanent=(NotUsableAudio,),
-))
+registry.register(
+    registry.Step(
+        name=ANALYSE,
+        kind="analyse",
+        subject_type="song",
+        load=_load,
+        work=_work,
+        begin=_begin,
+        on_failure=_failed,
+        retry=_retry,
+        first_stage="analysing the music",
+        permanent=(NotUsableAudio,),
+    )
+)

@@ -21,10 +21,16 @@ from app.validation import Line
 router = APIRouter(prefix="/api", tags=["songs"])
 
 
-@router.post("/songs", status_code=status.HTTP_201_CREATED, responses=errors(413, 507) | {
-    200: {"model": SongPublic, "description": "These exact bytes are already a song: that song"}})
+@router.post(
+    "/songs",
+    status_code=status.HTTP_201_CREATED,
+    responses=errors(413, 507)
+    | {200: {"model": SongPublic, "description": "These exact bytes are already a song: that song"}},
+)
 def upload_song(
-    response: Response, user: CurrentUser, db: DbSession,
+    response: Response,
+    user: CurrentUser,
+    db: DbSession,
     file: Annotated[UploadFile, File(description="MP3, WAV, FLAC, M4A/AAC or OGG/Opus; checked by decoding")],
     title: Annotated[Line | None, Form(max_length=200)] = None,
 ) -> SongPublic:
@@ -36,8 +42,12 @@ def upload_song(
     return service.public(db, song)
 
 
-@router.post("/songs/from-track", status_code=status.HTTP_201_CREATED, responses=errors(404, 409, 507) | {
-    200: {"model": SongPublic, "description": "That track's music is already a song: that song"}})
+@router.post(
+    "/songs/from-track",
+    status_code=status.HTTP_201_CREATED,
+    responses=errors(404, 409, 507)
+    | {200: {"model": SongPublic, "description": "That track's music is already a song: that song"}},
+)
 def song_from_track(body: SongFromTrack, response: Response, user: CurrentUser, db: DbSession) -> SongPublic:
     """Make a song of a track the studio generated (its MP3)."""
     song, created = service.from_track(db, user=user, track_id=body.track_id)
@@ -85,9 +95,16 @@ def _check_owned(user: User, song_id: uuid.UUID) -> None:
 
 
 @router.get("/songs/{song_id}/events", response_class=StreamingResponse, responses=SSE_RESPONSE | errors(404))
-async def song_events(song_id: uuid.UUID, user: StreamUser, last_event_id: LastEventIdQuery = None,
-                      last_event_id_header: LastEventIdHeader = None) -> StreamingResponse:
+async def song_events(
+    song_id: uuid.UUID,
+    user: StreamUser,
+    last_event_id: LastEventIdQuery = None,
+    last_event_id_header: LastEventIdHeader = None,
+) -> StreamingResponse:
     """The song's jobs (its analysis) as they happen, as Server-Sent Events."""
     await anyio.to_thread.run_sync(_check_owned, user, song_id, limiter=stream.READERS)
-    return sse(stream.Target(subject_type="song", subject_id=song_id),
-               header=last_event_id_header, query=last_event_id)
+    return sse(
+        stream.Target(subject_type="song", subject_id=song_id),
+        header=last_event_id_header,
+        query=last_event_id,
+    )

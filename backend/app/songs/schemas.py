@@ -38,5 +38,7 @@ class AnalysisPublic(BaseModel):
     version: str = Field(description="Analyser version: results are cached by content and version")
     seconds: float = Field(description="How long the analysis took")
     unsure: list[str] = Field(description="What the analysis is not sure of, for the creator to check")
-    analysis: dict[str, Any] = Field(description="Tempo, beats, downbeats, meter, sections, energy per beat, "
-                                                 "key, mood, genre, loudness, confidences")
+    analysis: dict[str, Any] = Field(
+        description="Tempo, beats, downbeats, meter, sections, energy per beat, "
+        "key, mood, genre, loudness, confidences"
+    )

@@ -27,17 +27,39 @@ from app.tracks.models import Track, TrackStatus
 
 CHUNK = 1 << 20
 TITLE_MAX = 200
-USABLE_TRACK = (TrackStatus.GENERATED, TrackStatus.RENDERING, TrackStatus.RENDERED, TrackStatus.UPLOADING,
-                TrackStatus.UPLOADED)
+USABLE_TRACK = (
+    TrackStatus.GENERATED,
+    TrackStatus.RENDERING,
+    TrackStatus.RENDERED,
+    TrackStatus.UPLOADING,
+    TrackStatus.UPLOADED,
+)
 
 
 def to_public(song: Song, job: Job | None = None) -> SongPublic:
-    return SongPublic.model_validate({
-        **{c: getattr(song, c) for c in ("id", "title", "format", "codec", "duration", "sample_rate", "channels",
-                                         "bytes", "source", "track_id", "status", "created_at")},
-        "audio_url": storage.signed_url(song.path),
-        "job": JobPublic.model_validate(job, from_attributes=True) if job is not None else None,
-    })
+    return SongPublic.model_validate(
+        {
+            **{
+                c: getattr(song, c)
+                for c in (
+                    "id",
+                    "title",
+                    "format",
+                    "codec",
+                    "duration",
+                    "sample_rate",
+                    "channels",
+                    "bytes",
+                    "source",
+                    "track_id",
+                    "status",
+                    "created_at",
+                )
+            },
+            "audio_url": storage.signed_url(song.path),
+            "job": JobPublic.model_validate(job, from_attributes=True) if job is not None else None,
+        }
+    )
 
 
 def public(db: Session, song: Song) -> SongPublic:
@@ -59,7 +81,9 @@ def list_songs(db: Session, *, user: User) -> list[SongPublic]:
     return [to_public(s, jobs.get(s.id)) for s in songs]
 
 
-def upload(db: Session, *, user: User, source: BinaryIO, filename: str | None, title: str | None) -> tuple[Song, bool]:
+def upload(
+    db: Session, *, user: User, source: BinaryIO, filename: str | None, title: str | None
+) -> tuple[Song, bool]:
     """Copy the upload into scratch in chunks (hashing and counting as it goes), check it by
     decoding, and keep it — or return the song these exact bytes already are. True when new."""
     limit = get_settings().songs.max_bytes
@@ -80,8 +104,17 @@ def upload(db: Session, *, user: User, source: BinaryIO, filename: str | None, t
         if existing is not None:
             return existing, False
         facts = _check(dest)
-        return _keep(db, user=user, src=dest, facts=facts, content_hash=content_hash, size=size,
-                     title=_title(title, filename), source="upload", track_id=None)
+        return _keep(
+            db,
+            user=user,
+            src=dest,
+            facts=facts,
+            content_hash=content_hash,
+            size=size,
+            title=_title(title, filename),
+            source="upload",
+            track_id=None,
+        )
 
 
 def from_track(db: Session, *, user: User, track_id: uuid.UUID) -> tuple[Song, bool]:
@@ -99,8 +132,17 @@ def from_track(db: Session, *, user: User, track_id: uuid.UUID) -> tuple[Song, b
         copy = work / "song"
         shutil.copyfile(music, copy)
         facts = _check(copy)
-        return _keep(db, user=user, src=copy, facts=facts, content_hash=content_hash, size=copy.stat().st_size,
-                     title=_title(track.prompt, None), source="track", track_id=track.id)
+        return _keep(
+            db,
+            user=user,
+            src=copy,
+            facts=facts,
+            content_hash=content_hash,
+            size=copy.stat().st_size,
+            title=_title(track.prompt, None),
+            source="track",
+            track_id=track.id,
+        )
 
 
 def delete_song(db: Session, *, user: User, song_id: uuid.UUID) -> None:
@@ -124,20 +166,46 @@ def _check(path: Path) -> AudioFacts:
         raise BadRequest(f"file: {exc}", error_code="NOT_AUDIO") from None
     longest = get_settings().songs.max_seconds
     if facts.duration > longest:
-        raise BadRequest(f"file: the song is {facts.duration / 60:.1f} min long; songs may be at most "
-                         f"{longest / 60:.0f} min", error_code="SONG_TOO_LONG")
+        raise BadRequest(
+            f"file: the song is {facts.duration / 60:.1f} min long; songs may be at most "
+            f"{longest / 60:.0f} min",
+            error_code="SONG_TOO_LONG",
+        )
     return facts
 
 
-def _keep(db: Session, *, user: User, src: Path, facts: AudioFacts, content_hash: str, size: int,
-          title: str, source: str, track_id: uuid.UUID | None) -> tuple[Song, bool]:
+def _keep(
+    db: Session,
+    *,
+    user: User,
+    src: Path,
+    facts: AudioFacts,
+    content_hash: str,
+    size: int,
+    title: str,
+    source: str,
+    track_id: uuid.UUID | None,
+) -> tuple[Song, bool]:
     song_id = uuid.uuid4()
     rel = storage.relative_path("uploads", song_id, facts.format)
     storage.require_free_space(size + 20_000_000)
     storage.commit(src, rel)
-    song = Song(id=song_id, user_id=user.id, title=title, content_hash=content_hash, path=rel, format=facts.format,
-                codec=facts.codec, duration=facts.duration, sample_rate=facts.sample_rate, channels=facts.channels,
-                bytes=size, source=source, track_id=track_id, status=SongStatus.UPLOADED)
+    song = Song(
+        id=song_id,
+        user_id=user.id,
+        title=title,
+        content_hash=content_hash,
+        path=rel,
+        format=facts.format,
+        codec=facts.codec,
+        duration=facts.duration,
+        sample_rate=facts.sample_rate,
+        channels=facts.channels,
+        bytes=size,
+        source=source,
+        track_id=track_id,
+        status=SongStatus.UPLOADED,
+    )
     db.add(song)
     try:
         db.commit()

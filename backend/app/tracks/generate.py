@@ -41,12 +41,19 @@ def create(db: Session, *, user: User, request: GenerateRequest) -> tuple[Track,
     budget is refused here, before the track exists."""
     storage.require_free_space(request.duration * BYTES_PER_SECOND + 20_000_000)
     try:
-        budget.check_job(job_id=None, planned=budget.track_plan(
-            music=registry.music_provider(), image=registry.image_provider(), duration=request.duration))
+        budget.check_job(
+            job_id=None,
+            planned=budget.track_plan(
+                music=registry.music_provider(), image=registry.image_provider(), duration=request.duration
+            ),
+        )
     except ProviderError as exc:  # a key or a price is missing: nothing could be costed or sent
         raise ProviderNotConfigured(failures.describe(exc)[0]) from exc
     track = Track(
-        id=request.id or uuid.uuid4(), user_id=user.id, prompt=request.prompt, duration=request.duration,
+        id=request.id or uuid.uuid4(),
+        user_id=user.id,
+        prompt=request.prompt,
+        duration=request.duration,
         seed=request.seed if request.seed is not None else secrets.randbelow(2**31),
         status=TrackStatus.GENERATING,
     )
@@ -68,14 +75,23 @@ def work(ctx: StepContext) -> None:
     music, image = registry.music_provider(), registry.image_provider()
     with ctx.workdir() as work_dir, ThreadPoolExecutor(max_workers=1) as pool:
         # Each attempt is checked again, counting what earlier attempts of the job spent.
-        budget.check_job(job_id=ctx.job.id,
-                         planned=budget.track_plan(music=music, image=image, duration=track.duration))
+        budget.check_job(
+            job_id=ctx.job.id, planned=budget.track_plan(music=music, image=image, duration=track.duration)
+        )
         # Cover art is made while the music is being made. The pool does not copy context by
         # itself: run the art inside a copy so that its provider calls stay booked to the job.
-        art = pool.submit(contextvars.copy_context().run, image.generate,
-                          prompt=track.prompt, seed=track.seed, workdir=work_dir)
+        art = pool.submit(
+            contextvars.copy_context().run,
+            image.generate,
+            prompt=track.prompt,
+            seed=track.seed,
+            workdir=work_dir,
+        )
         audio = music.generate(
-            prompt=track.prompt, duration=track.duration, seed=track.seed, workdir=work_dir,
+            prompt=track.prompt,
+            duration=track.duration,
+            seed=track.seed,
+            workdir=work_dir,
             progress=ctx.progress.reporter("composing music", end=0.95),
         )
         ctx.progress.update("painting cover art", 0.95)

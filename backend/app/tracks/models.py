@@ -2,7 +2,18 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import BigInteger, CheckConstraint, DateTime, ForeignKey, Index, Integer, String, Text, func, text
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    func,
+    text,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -47,7 +58,9 @@ class Track(Base):
     youtube_video_id: Mapped[str | None] = mapped_column(String(32))
     youtube_privacy: Mapped[str | None] = mapped_column(String(20))  # as YouTube reports it after upload
     # Things the creator should know that did not fail the upload (thumbnail refused, forced private).
-    upload_warnings: Mapped[list[str]] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
+    upload_warnings: Mapped[list[str]] = mapped_column(
+        JSONB, default=list, server_default=text("'[]'::jsonb")
+    )
     duration: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(
         String(20), default=TrackStatus.GENERATING, server_default="generating", index=True

@@ -37,7 +37,9 @@ def work(ctx: StepContext) -> None:
         render_video(
             image=storage.absolute(track.image_path),
             audio=storage.absolute(track.audio_path or track.music_path or ""),
-            out=out, workdir=work_dir, progress=ctx.progress.reporter("rendering video"),
+            out=out,
+            workdir=work_dir,
+            progress=ctx.progress.reporter("rendering video"),
         )
         track.video_bytes = storage.commit(out, rel)
     track.video_path = rel

@@ -36,7 +36,8 @@ def render(body: RenderRequest, user: CurrentUser, db: DbSession) -> TrackPublic
 
 @router.get("/history")
 def history(
-    user: CurrentUser, db: DbSession,
+    user: CurrentUser,
+    db: DbSession,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     status: TrackStatus | None = None,
 ) -> HistoryPage:
@@ -55,14 +56,23 @@ def _check_owned(user: User, track_id: uuid.UUID) -> None:
         service.get_track(db, user=user, track_id=track_id)
 
 
-@router.get("/tracks/{track_id}/events", response_class=StreamingResponse, responses=SSE_RESPONSE | errors(404))
-async def track_events(track_id: uuid.UUID, user: StreamUser, last_event_id: LastEventIdQuery = None,
-                       last_event_id_header: LastEventIdHeader = None) -> StreamingResponse:
+@router.get(
+    "/tracks/{track_id}/events", response_class=StreamingResponse, responses=SSE_RESPONSE | errors(404)
+)
+async def track_events(
+    track_id: uuid.UUID,
+    user: StreamUser,
+    last_event_id: LastEventIdQuery = None,
+    last_event_id_header: LastEventIdHeader = None,
+) -> StreamingResponse:
     """Every job of the track as it happens (generate, render, upload, retries), until the
     client disconnects. Starts with the newest job's events; resumable with `Last-Event-ID`."""
     await anyio.to_thread.run_sync(_check_owned, user, track_id, limiter=stream.READERS)
-    return sse(stream.Target(subject_type="track", subject_id=track_id),
-               header=last_event_id_header, query=last_event_id)
+    return sse(
+        stream.Target(subject_type="track", subject_id=track_id),
+        header=last_event_id_header,
+        query=last_event_id,
+    )
 
 
 @router.delete("/tracks/{track_id}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(404, 409))
@@ -80,7 +90,9 @@ def retry(track_id: uuid.UUID, user: CurrentUser, db: DbSession) -> TrackPublic:
 
 @router.get("/tracks/{track_id}/waveform", responses=errors(404, 409))
 def get_waveform(
-    track_id: uuid.UUID, user: CurrentUser, db: DbSession,
+    track_id: uuid.UUID,
+    user: CurrentUser,
+    db: DbSession,
     points: Annotated[int, Query(ge=50, le=4000)] = 600,
 ) -> Waveform:
     """Peak levels for drawing a seekable waveform without decoding the MP3 in the browser."""

@@ -17,11 +17,13 @@ Duration = Annotated[StrictInt, Field(ge=120, le=900, description="Seconds (2 to
 class GenerateRequest(BaseModel):
     prompt: Prompt
     duration: Duration
-    seed: StrictInt | None = Field(default=None, ge=0, le=2**31 - 1, description="Same prompt + seed → same music and art")
+    seed: StrictInt | None = Field(
+        default=None, ge=0, le=2**31 - 1, description="Same prompt + seed → same music and art"
+    )
     id: uuid.UUID | None = Field(
         default=None,
         description="Optional id chosen by the client, so it can poll GET /api/tracks/{id} while this request runs; "
-                    "sending the same id again returns that track instead of starting a second one",
+        "sending the same id again returns that track instead of starting a second one",
     )
 
 
@@ -44,13 +46,19 @@ class TrackPublic(BaseModel):
     video_url: str | None
     youtube_url: str | None
     youtube_video_id: str | None = None
-    youtube_privacy: str | None = Field(default=None, description="public | unlisted | private, as YouTube reports it")
-    upload_warnings: list[str] = Field(default_factory=list, description="Upload succeeded, but: e.g. thumbnail refused, forced private")
+    youtube_privacy: str | None = Field(
+        default=None, description="public | unlisted | private, as YouTube reports it"
+    )
+    upload_warnings: list[str] = Field(
+        default_factory=list, description="Upload succeeded, but: e.g. thumbnail refused, forced private"
+    )
     music_bytes: int
     video_bytes: int
     created_at: datetime
     updated_at: datetime
-    job: JobPublic | None = Field(default=None, description="The track's newest job: follow it live at /api/jobs/{id}/events")
+    job: JobPublic | None = Field(
+        default=None, description="The track's newest job: follow it live at /api/jobs/{id}/events"
+    )
 
 
 class HistoryPage(BaseModel):
@@ -71,8 +79,12 @@ class Stats(BaseModel):
     quota_alert: bool = Field(description="True past the alert ratio (80 % by default)")
     # Paid providers
     spend_by_provider: dict[str, float] | None = Field(
-        default=None, description="Estimated USD spent this calendar month per provider (from the call ledger)")
-    mubert_quota: QuotaUse | None = Field(default=None, description="Mubert tracks this month against the plan; null when Mubert is not in use")
+        default=None,
+        description="Estimated USD spent this calendar month per provider (from the call ledger)",
+    )
+    mubert_quota: QuotaUse | None = Field(
+        default=None, description="Mubert tracks this month against the plan; null when Mubert is not in use"
+    )
 
 
 class Waveform(BaseModel):

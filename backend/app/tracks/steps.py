@@ -25,7 +25,9 @@ def claim(db: Session, *, track: Track, expected: str, status: TrackStatus, conf
     """Move the track into a running step only if it is still in `expected`. The conditional
     UPDATE makes two concurrent requests for one step impossible; the caller commits."""
     claimed = db.execute(
-        update(Track).where(Track.id == track.id, Track.status == expected).values(status=status)
+        update(Track)
+        .where(Track.id == track.id, Track.status == expected)
+        .values(status=status)
         .returning(Track.id)
     ).first()
     if claimed is None:
@@ -47,32 +49,65 @@ def _begin_generate(db: Session, track: Track) -> None:
 
 
 def _retry_generate(db: Session, track: Track) -> None:
-    claim(db, track=track, expected=TrackStatus.FAILED, status=TrackStatus.GENERATING,
-          conflict="This track is already being retried")
+    claim(
+        db,
+        track=track,
+        expected=TrackStatus.FAILED,
+        status=TrackStatus.GENERATING,
+        conflict="This track is already being retried",
+    )
 
 
 def _begin_render(db: Session, track: Track) -> None:
     rendering.check_renderable(track)
-    claim(db, track=track, expected=TrackStatus.GENERATED, status=TrackStatus.RENDERING,
-          conflict="This track is already rendering")
+    claim(
+        db,
+        track=track,
+        expected=TrackStatus.GENERATED,
+        status=TrackStatus.RENDERING,
+        conflict="This track is already rendering",
+    )
 
 
 def _retry_render(db: Session, track: Track) -> None:
     # The music and art are intact: render again from them.
     rendering.check_space(track)
-    claim(db, track=track, expected=TrackStatus.FAILED, status=TrackStatus.RENDERING,
-          conflict="This track is already being retried")
+    claim(
+        db,
+        track=track,
+        expected=TrackStatus.FAILED,
+        status=TrackStatus.RENDERING,
+        conflict="This track is already being retried",
+    )
 
 
-registry.register(registry.Step(
-    name=GENERATE, kind="generate", subject_type="track", load=load, work=generating.work,
-    begin=_begin_generate, on_failure=mark_failed, discard=generating.discard, retry=_retry_generate,
-))
-registry.register(registry.Step(
-    name=RENDER, kind="render", subject_type="track", load=load, work=rendering.work,
-    begin=_begin_render, on_failure=mark_failed, discard=rendering.discard, retry=_retry_render,
-    first_stage="rendering video",
-))
+registry.register(
+    registry.Step(
+        name=GENERATE,
+        kind="generate",
+        subject_type="track",
+        load=load,
+        work=generating.work,
+        begin=_begin_generate,
+        on_failure=mark_failed,
+        discard=generating.discard,
+        retry=_retry_generate,
+    )
+)
+registry.register(
+    registry.Step(
+        name=RENDER,
+        kind="render",
+        subject_type="track",
+        load=load,
+        work=rendering.work,
+        begin=_begin_render,
+        on_failure=mark_failed,
+        discard=rendering.discard,
+        retry=_retry_render,
+        first_stage="rendering video",
+    )
+)
 
 
 def generate(db: Session, *, user: User, request: GenerateRequest) -> Track:

@@ -15,8 +15,21 @@ CACHE_POINTS = 4000
 
 
 def _decode_envelope(track: Track) -> list[float]:
-    cmd = [binary("ffmpeg"), "-nostdin", "-v", "error", "-i", str(storage.absolute(track.music_path or "")),
-           "-ac", "1", "-ar", str(RATE), "-f", "f32le", "-"]
+    cmd = [
+        binary("ffmpeg"),
+        "-nostdin",
+        "-v",
+        "error",
+        "-i",
+        str(storage.absolute(track.music_path or "")),
+        "-ac",
+        "1",
+        "-ar",
+        str(RATE),
+        "-f",
+        "f32le",
+        "-",
+    ]
     proc = subprocess.run(cmd, capture_output=True, check=False)
     if proc.returncode != 0:
         raise MediaError("could not decode the music for its waveform")

@@ -29,7 +29,10 @@ def check_job(*, job_id: uuid.UUID | None, planned: list[PlannedCall]) -> Decima
         return Decimal(0)  # local providers only: nothing to pay
     settings = get_settings()
     estimate = sum((cost_of(c) for c in planned), Decimal(0))
-    job_limit, month_limit = Decimal(str(settings.usage.job_budget_usd)), Decimal(str(settings.usage.monthly_budget_usd))
+    job_limit, month_limit = (
+        Decimal(str(settings.usage.job_budget_usd)),
+        Decimal(str(settings.usage.monthly_budget_usd)),
+    )
     spent_job = ledger.job_spend(job_id) if job_id else Decimal(0)
     if spent_job + estimate > job_limit:
         already = f" on top of {usd(spent_job)} already spent on it" if spent_job else ""
@@ -56,11 +59,15 @@ def reserve(call: PlannedCall, *, attempt: int) -> uuid.UUID:
         reason = None
         spent_job = ledger.job_spend(job_id) if job_id else Decimal(0)
         if spent_job + cost > Decimal(str(settings.usage.job_budget_usd)):
-            reason = (f"stopped before another {call.label} call: this job has used {usd(spent_job)} of its "
-                      f"{usd(settings.usage.job_budget_usd)} budget (JOB_BUDGET_USD) and the call costs about {usd(cost)}")
+            reason = (
+                f"stopped before another {call.label} call: this job has used {usd(spent_job)} of its "
+                f"{usd(settings.usage.job_budget_usd)} budget (JOB_BUDGET_USD) and the call costs about {usd(cost)}"
+            )
         elif ledger.month_spend() + cost > Decimal(str(settings.usage.monthly_budget_usd)):
-            reason = (f"stopped before another {call.label} call: the monthly budget of "
-                      f"{usd(settings.usage.monthly_budget_usd)} (MONTHLY_BUDGET_USD) is used up")
+            reason = (
+                f"stopped before another {call.label} call: the monthly budget of "
+                f"{usd(settings.usage.monthly_budget_usd)} (MONTHLY_BUDGET_USD) is used up"
+            )
         if reason is None:
             return ledger.open_row(call, attempt=attempt, cost=cost)
     ledger.refused_row(call, attempt=attempt, reason=reason)

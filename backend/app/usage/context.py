@@ -29,8 +29,13 @@ _current: ContextVar[JobContext | None] = ContextVar("provider_job", default=Non
 
 
 @contextmanager
-def job(*, job_id: uuid.UUID, track_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None,
-        on_cost: CostFn | None = None) -> Iterator[JobContext]:
+def job(
+    *,
+    job_id: uuid.UUID,
+    track_id: uuid.UUID | None = None,
+    user_id: uuid.UUID | None = None,
+    on_cost: CostFn | None = None,
+) -> Iterator[JobContext]:
     token = _current.set(JobContext(job_id=job_id, track_id=track_id, user_id=user_id, on_cost=on_cost))
     try:
         yield current()

@@ -38,7 +38,8 @@ class ProviderCall(Base):
     __tablename__ = "provider_calls"
     __table_args__ = (
         CheckConstraint(
-            "outcome IN ('running','ok','transient','auth','rejected','failed','refused')", name="outcome_values"
+            "outcome IN ('running','ok','transient','auth','rejected','failed','refused')",
+            name="outcome_values",
         ),
         CheckConstraint("units >= 0 AND cost_usd >= 0", name="amounts_positive"),
         CheckConstraint("attempt >= 1", name="attempt_positive"),
@@ -54,10 +55,14 @@ class ProviderCall(Base):
     # The unit the per-job budget counts (a track's id for the track pipeline). Not a foreign
     # key: spend stays on the books after the track or job is deleted.
     job_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
-    track_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tracks.id", ondelete="SET NULL"), index=True)
+    track_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("tracks.id", ondelete="SET NULL"), index=True
+    )
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     attempt: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-    external_id: Mapped[str | None] = mapped_column(String(200))  # the provider's id for the work, for support
+    external_id: Mapped[str | None] = mapped_column(
+        String(200)
+    )  # the provider's id for the work, for support
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     outcome: Mapped[str] = mapped_column(String(20), default=Outcome.RUNNING, server_default="running")

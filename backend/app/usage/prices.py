@@ -29,7 +29,8 @@ def unit_price(*, provider: str, model: str, role: str, label: str) -> Decimal:
     # Refuse rather than guess zero: an uncosted call would slip past the budget guard.
     raise ProviderError(
         f"no price for {provider}:{model} in PROVIDER_PRICES; add one (or a {provider}:{role} fallback) "
-        "so the budget guard can cost it", provider=label,
+        "so the budget guard can cost it",
+        provider=label,
     )
 
 

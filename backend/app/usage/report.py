@@ -26,5 +26,9 @@ def mubert_quota(db: Session) -> QuotaUse | None:
     if settings.providers.music != "mubert" and not used:
         return None
     share = used / settings.usage.monthly_generation_quota
-    return QuotaUse(used=used, limit=settings.usage.monthly_generation_quota, used_percent=round(share * 100, 1),
-                    alert=share > settings.usage.quota_alert_ratio)
+    return QuotaUse(
+        used=used,
+        limit=settings.usage.monthly_generation_quota,
+        used_percent=round(share * 100, 1),
+        alert=share > settings.usage.quota_alert_ratio,
+    )

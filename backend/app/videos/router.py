@@ -10,7 +10,14 @@ from app.db import DbSession
 from app.openapi import errors
 from app.videos import service
 from app.videos.schemas import (
-    ClipPublic, GridEdit, SectionEdit, SectionPublic, SectionsReplace, VideoCreate, VideoList, VideoPublic,
+    ClipPublic,
+    GridEdit,
+    SectionEdit,
+    SectionPublic,
+    SectionsReplace,
+    VideoCreate,
+    VideoList,
+    VideoPublic,
 )
 
 router = APIRouter(prefix="/api", tags=["videos"])
@@ -43,7 +50,9 @@ def get_sections(video_id: uuid.UUID, user: CurrentUser, db: DbSession) -> list[
 
 
 @router.put("/videos/{video_id}/sections", responses=errors(404, 409, 422))
-def replace_sections(video_id: uuid.UUID, body: SectionsReplace, user: CurrentUser, db: DbSession) -> VideoPublic:
+def replace_sections(
+    video_id: uuid.UUID, body: SectionsReplace, user: CurrentUser, db: DbSession
+) -> VideoPublic:
     """Replace every section: boundaries snap to the nearest downbeat (any beat with
     `any_beat`); sections must cover the song with no gap or overlap (422 names the section)."""
     video = service.get_video(db, user=user, video_id=video_id)

@@ -17,7 +17,14 @@ from app.songs.service import get_song
 from app.videos import timeline as tl
 from app.videos.models import Clip, Video, VideoStatus
 from app.videos.schemas import (
-    ClipPublic, GridEdit, GridPublic, SectionEdit, SectionPublic, SectionsReplace, VideoCreate, VideoPublic,
+    ClipPublic,
+    GridEdit,
+    GridPublic,
+    SectionEdit,
+    SectionPublic,
+    SectionsReplace,
+    VideoCreate,
+    VideoPublic,
 )
 
 
@@ -27,9 +34,17 @@ def create(db: Session, *, user: User, body: VideoCreate) -> Video:
     grid = tl.grid_from_analysis(SimpleNamespace(**found))  # type: ignore[arg-type]
     spans = [SimpleNamespace(**s) for s in found["sections"]]
     sections = tl.suggest_sections(grid, spans)
-    video = Video(id=uuid.uuid4(), user_id=user.id, song_id=song.id, kind="music", prompt=body.prompt,
-                  aspect=body.aspect, status=VideoStatus.DRAFT, grid=_grid_json(grid),
-                  sections=[_section_json(s) for s in sections])
+    video = Video(
+        id=uuid.uuid4(),
+        user_id=user.id,
+        song_id=song.id,
+        kind="music",
+        prompt=body.prompt,
+        aspect=body.aspect,
+        status=VideoStatus.DRAFT,
+        grid=_grid_json(grid),
+        sections=[_section_json(s) for s in sections],
+    )
     db.add(video)
     db.commit()
     return video
@@ -56,7 +71,9 @@ def delete_video(db: Session, *, user: User, video_id: uuid.UUID) -> None:
 def replace_sections(db: Session, *, video: Video, body: SectionsReplace) -> Video:
     grid = grid_of(video)
     wanted = [tl.Section(s.start, s.end, s.label, s.note) for s in body.sections]
-    return _store_sections(db, video, _rules(lambda: tl.replace_sections(grid, wanted, any_beat=body.any_beat)))
+    return _store_sections(
+        db, video, _rules(lambda: tl.replace_sections(grid, wanted, any_beat=body.any_beat))
+    )
 
 
 def edit_sections(db: Session, *, video: Video, body: SectionEdit) -> Video:
@@ -69,7 +86,9 @@ def edit_sections(db: Session, *, video: Video, body: SectionEdit) -> Video:
 
     def edit() -> tuple[tl.Section, ...]:
         if body.op == "split":
-            return tl.split_section(grid, sections, need(body.at, "at"), label=body.label, any_beat=body.any_beat)
+            return tl.split_section(
+                grid, sections, need(body.at, "at"), label=body.label, any_beat=body.any_beat
+            )
         index = need(body.index, "index")
         if body.op == "merge":
             return tl.merge_sections(grid, sections, index)
@@ -115,15 +134,35 @@ def public(db: Session, video: Video) -> VideoPublic:
     grid = grid_of(video)
     clips = db.scalars(select(Clip).where(Clip.video_id == video.id).order_by(Clip.index))
     return VideoPublic(
-        id=video.id, song_id=video.song_id, kind=video.kind, prompt=video.prompt, aspect=video.aspect,
-        status=VideoStatus(video.status), duration=grid.duration,
-        grid=GridPublic(tempo=round(grid.tempo, 2), beats_per_bar=grid.beats_per_bar, beats=list(grid.beats),
-                        downbeats=list(grid.downbeats)),
+        id=video.id,
+        song_id=video.song_id,
+        kind=video.kind,
+        prompt=video.prompt,
+        aspect=video.aspect,
+        status=VideoStatus(video.status),
+        duration=grid.duration,
+        grid=GridPublic(
+            tempo=round(grid.tempo, 2),
+            beats_per_bar=grid.beats_per_bar,
+            beats=list(grid.beats),
+            downbeats=list(grid.downbeats),
+        ),
         sections=[SectionPublic(index=i, **s) for i, s in enumerate(video.sections)],
-        clips=[ClipPublic(index=c.index, start=c.start, end=c.end, duration=round(c.end - c.start, 3),
-                          section_index=c.section_index, section_label=c.label, energy=c.energy, lyrics=c.lyrics)
-               for c in clips],
-        created_at=video.created_at, updated_at=video.updated_at,
+        clips=[
+            ClipPublic(
+                index=c.index,
+                start=c.start,
+                end=c.end,
+                duration=round(c.end - c.start, 3),
+                section_index=c.section_index,
+                section_label=c.label,
+                energy=c.energy,
+                lyrics=c.lyrics,
+            )
+            for c in clips
+        ],
+        created_at=video.created_at,
+        updated_at=video.updated_at,
     )
 
 
@@ -150,9 +189,19 @@ def _replan(db: Session, video: Video) -> None:
     lyrics = [tl.LyricLine(line["start"], line["end"], line["text"]) for line in found.get("lyrics") or []]
     clips = _rules(lambda: tl.plan_clips(grid_of(video), sections_of(video), energy, lyrics))
     db.execute(delete(Clip).where(Clip.video_id == video.id))
-    db.add_all(Clip(video_id=video.id, index=c.index, start=c.start, end=c.end, section_index=c.section_index,
-                    label=c.section_label, energy=round(c.energy, 4), lyrics=[line.text for line in c.lyrics])
-               for c in clips)
+    db.add_all(
+        Clip(
+            video_id=video.id,
+            index=c.index,
+            start=c.start,
+            end=c.end,
+            section_index=c.section_index,
+            label=c.section_label,
+            energy=round(c.energy, 4),
+            lyrics=[line.text for line in c.lyrics],
+        )
+        for c in clips
+    )
 
 
 def _analysis(db: Session, song: Song) -> dict[str, Any]:
@@ -173,8 +222,12 @@ def _rules(edit: Any) -> Any:
 
 
 def _grid_json(grid: tl.Grid) -> dict[str, Any]:
-    return {"beats": list(grid.beats), "downbeats": list(grid.downbeats), "beats_per_bar": grid.beats_per_bar,
-            "duration": grid.duration}
+    return {
+        "beats": list(grid.beats),
+        "downbeats": list(grid.downbeats),
+        "beats_per_bar": grid.beats_per_bar,
+        "duration": grid.duration,
+    }
 
 
 def _section_json(s: tl.Section) -> dict[str, Any]:

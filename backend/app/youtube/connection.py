@@ -22,10 +22,14 @@ log = logging.getLogger("app.youtube")
 
 
 def get(db: Session, *, user_id: uuid.UUID) -> YouTubeToken | None:
-    return db.scalar(select(YouTubeToken).where(YouTubeToken.user_id == user_id).execution_options(populate_existing=True))
+    return db.scalar(
+        select(YouTubeToken).where(YouTubeToken.user_id == user_id).execution_options(populate_existing=True)
+    )
 
 
-def save_grant(db: Session, *, user_id: uuid.UUID, grant: oauth.Grant, channel: tuple[str, str] | None) -> YouTubeToken:
+def save_grant(
+    db: Session, *, user_id: uuid.UUID, grant: oauth.Grant, channel: tuple[str, str] | None
+) -> YouTubeToken:
     row = get(db, user_id=user_id)
     if grant.refresh_token is None and (row is None or row.needs_reconnect):
         # Without a refresh token the connection dies within the hour; prompt=consent should
@@ -47,16 +51,21 @@ def save_grant(db: Session, *, user_id: uuid.UUID, grant: oauth.Grant, channel: 
 
 def credentials_of(row: YouTubeToken) -> Credentials:
     return oauth.credentials(
-        access_token=crypto.decrypt(row.access_token), refresh_token=crypto.decrypt(row.refresh_token),
-        expires_at=row.expires_at, scopes=row.scopes.split(),
+        access_token=crypto.decrypt(row.access_token),
+        refresh_token=crypto.decrypt(row.refresh_token),
+        expires_at=row.expires_at,
+        scopes=row.scopes.split(),
     )
 
 
 def mark_reconnect(*, user_id: uuid.UUID, reason: str) -> None:
     """In its own transaction: the caller's may be rolled back by the failure being reported."""
     with session_factory()() as db:
-        db.execute(update(YouTubeToken).where(YouTubeToken.user_id == user_id)
-                   .values(needs_reconnect=True, reconnect_reason=reason))
+        db.execute(
+            update(YouTubeToken)
+            .where(YouTubeToken.user_id == user_id)
+            .values(needs_reconnect=True, reconnect_reason=reason)
+        )
         db.commit()
     log.warning("YouTube connection of user %s needs reconnecting", user_id)
 
@@ -67,8 +76,11 @@ def store_refreshed(*, user_id: uuid.UUID, creds: Credentials, stored_token: str
     if creds.token and creds.token != stored_token:
         expiry = creds.expiry.replace(tzinfo=UTC) if creds.expiry else datetime.now(UTC) + timedelta(hours=1)
         with session_factory()() as db:
-            db.execute(update(YouTubeToken).where(YouTubeToken.user_id == user_id)
-                       .values(access_token=crypto.encrypt(creds.token), expires_at=expiry))
+            db.execute(
+                update(YouTubeToken)
+                .where(YouTubeToken.user_id == user_id)
+                .values(access_token=crypto.encrypt(creds.token), expires_at=expiry)
+            )
             db.commit()
     return creds.token or stored_token
 

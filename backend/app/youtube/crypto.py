@@ -10,8 +10,10 @@ from app.youtube.errors import NotConfigured
 def _fernet() -> Fernet:
     key = get_settings().youtube.encryption_key
     if not key:
-        raise NotConfigured("ENCRYPTION_KEY is not set, so YouTube tokens cannot be stored safely; "
-                            "set it (see README) and restart")
+        raise NotConfigured(
+            "ENCRYPTION_KEY is not set, so YouTube tokens cannot be stored safely; "
+            "set it (see README) and restart"
+        )
     return Fernet(key.encode())
 
 
@@ -24,5 +26,7 @@ def decrypt(value: str) -> str:
         return _fernet().decrypt(value.encode()).decode()
     except InvalidToken as exc:
         # The key changed since the value was stored: the only way out is to connect again.
-        raise NotConfigured("Stored YouTube credentials cannot be decrypted with the current "
-                            "ENCRYPTION_KEY; disconnect and connect the channel again") from exc
+        raise NotConfigured(
+            "Stored YouTube credentials cannot be decrypted with the current "
+            "ENCRYPTION_KEY; disconnect and connect the channel again"
+        ) from exc

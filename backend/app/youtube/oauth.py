@@ -56,34 +56,50 @@ class ExchangeFailed(Exception):
 
 def redirect_uri() -> str:
     settings = get_settings()
-    return settings.youtube.redirect_uri or f"{settings.web.public_base_url.rstrip('/')}/api/auth/youtube/callback"
+    return (
+        settings.youtube.redirect_uri
+        or f"{settings.web.public_base_url.rstrip('/')}/api/auth/youtube/callback"
+    )
 
 
 def require_client() -> None:
     settings = get_settings()
     if not settings.youtube.client_id or not settings.youtube.client_secret:
-        raise NotConfigured("YouTube is not set up on this studio: set YOUTUBE_CLIENT_ID and "
-                            "YOUTUBE_CLIENT_SECRET (a Google OAuth client of type Web application)")
+        raise NotConfigured(
+            "YouTube is not set up on this studio: set YOUTUBE_CLIENT_ID and "
+            "YOUTUBE_CLIENT_SECRET (a Google OAuth client of type Web application)"
+        )
 
 
 def _flow(*, code_verifier: str | None = None, state: str | None = None) -> Flow:
     require_client()
     settings = get_settings()
-    config = {"web": {
-        "client_id": settings.youtube.client_id, "client_secret": settings.youtube.client_secret,
-        "auth_uri": settings.youtube.auth_url, "token_uri": settings.youtube.token_url,
-        "redirect_uris": [redirect_uri()],
-    }}
-    return Flow.from_client_config(config, scopes=list(SCOPES), redirect_uri=redirect_uri(), state=state,
-                                   code_verifier=code_verifier, autogenerate_code_verifier=code_verifier is None)
+    config = {
+        "web": {
+            "client_id": settings.youtube.client_id,
+            "client_secret": settings.youtube.client_secret,
+            "auth_uri": settings.youtube.auth_url,
+            "token_uri": settings.youtube.token_url,
+            "redirect_uris": [redirect_uri()],
+        }
+    }
+    return Flow.from_client_config(
+        config,
+        scopes=list(SCOPES),
+        redirect_uri=redirect_uri(),
+        state=state,
+        code_verifier=code_verifier,
+        autogenerate_code_verifier=code_verifier is None,
+    )
 
 
 def authorization() -> tuple[str, str, str]:
     """(consent URL, state, PKCE verifier): the caller keeps the last two server-side."""
     state = secrets.token_urlsafe(32)
     flow = _flow()
-    url, _ = flow.authorization_url(access_type="offline", prompt="consent",
-                                    include_granted_scopes="true", state=state)
+    url, _ = flow.authorization_url(
+        access_type="offline", prompt="consent", include_granted_scopes="true", state=state
+    )
     return url, state, flow.code_verifier
 
 
@@ -98,24 +114,38 @@ def exchange(*, code: str, code_verifier: str, state: str) -> Grant:
         # creator unticked one on the consent screen; the scopes are checked below instead.
         token = changed.token  # type: ignore[attr-defined]
     except OAuth2Error as exc:
-        raise ExchangeFailed("token_exchange_failed", f"Google refused the authorisation code ({exc.error})") from exc
+        raise ExchangeFailed(
+            "token_exchange_failed", f"Google refused the authorisation code ({exc.error})"
+        ) from exc
     except requests.RequestException as exc:
         raise ExchangeFailed("google_unreachable", f"Could not reach Google ({type(exc).__name__})") from exc
     scope = token.get("scope") or ""
     scopes = tuple(scope.split() if isinstance(scope, str) else scope)
     if UPLOAD_SCOPE not in scopes:
-        raise ExchangeFailed("missing_scope", "Permission to upload videos was not granted; connect again "
-                                              "and leave 'Manage your YouTube videos' ticked")
+        raise ExchangeFailed(
+            "missing_scope",
+            "Permission to upload videos was not granted; connect again "
+            "and leave 'Manage your YouTube videos' ticked",
+        )
     expires_in = int(token.get("expires_in") or 3600)
-    return Grant(access_token=token["access_token"], refresh_token=token.get("refresh_token"),
-                 expires_at=datetime.now(UTC) + timedelta(seconds=expires_in), scopes=scopes)
+    return Grant(
+        access_token=token["access_token"],
+        refresh_token=token.get("refresh_token"),
+        expires_at=datetime.now(UTC) + timedelta(seconds=expires_in),
+        scopes=scopes,
+    )
 
 
-def credentials(*, access_token: str, refresh_token: str, expires_at: datetime, scopes: list[str]) -> Credentials:
+def credentials(
+    *, access_token: str, refresh_token: str, expires_at: datetime, scopes: list[str]
+) -> Credentials:
     settings = get_settings()
     return Credentials(
-        token=access_token, refresh_token=refresh_token, token_uri=settings.youtube.token_url,
-        client_id=settings.youtube.client_id, client_secret=settings.youtube.client_secret,
+        token=access_token,
+        refresh_token=refresh_token,
+        token_uri=settings.youtube.token_url,
+        client_id=settings.youtube.client_id,
+        client_secret=settings.youtube.client_secret,
         scopes=scopes or list(SCOPES),
         # google-auth compares expiry with a naive UTC clock.
         expiry=expires_at.astimezone(UTC).replace(tzinfo=None),
@@ -126,8 +156,11 @@ def revoke(token: str) -> bool:
     """Best effort: ask Google to revoke the grant. The token goes in the form body, not the
     URL, so it appears in no access log."""
     try:
-        response = httpx.post(get_settings().youtube.revoke_url, data={"token": token},
-                              timeout=get_settings().youtube.http_timeout_seconds)
+        response = httpx.post(
+            get_settings().youtube.revoke_url,
+            data={"token": token},
+            timeout=get_settings().youtube.http_timeout_seconds,
+        )
     except httpx.HTTPError as exc:
         log.warning("could not reach Google to revoke the YouTube grant: %s", type(exc).__name__)
         return False

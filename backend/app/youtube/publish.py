@@ -47,8 +47,10 @@ def check_uploadable(track: Track, *, failed_upload: bool, resumable: bool) -> N
     if track.status == TrackStatus.UPLOADED:
         raise Conflict(f"This track is already on YouTube: {track.youtube_url}")
     if failed_upload and resumable:
-        raise Conflict(f"YouTube already has part of this upload; retry it (POST /api/tracks/{track.id}/retry) "
-                       "to continue where it stopped")
+        raise Conflict(
+            f"YouTube already has part of this upload; retry it (POST /api/tracks/{track.id}/retry) "
+            "to continue where it stopped"
+        )
     if track.status != TrackStatus.RENDERED and not failed_upload:
         raise Conflict(f"Only a rendered track can be uploaded; this one is {track.status}")
     if not track.video_path or not storage.absolute(track.video_path).is_file():
@@ -58,13 +60,20 @@ def check_uploadable(track: Track, *, failed_upload: bool, resumable: bool) -> N
 def video_body(request: dict) -> dict:
     """The videos.insert resource, from the metadata the creator chose."""
     status = {
-        "privacyStatus": request["privacy"], "selfDeclaredMadeForKids": request["made_for_kids"],
-        "containsSyntheticMedia": request["contains_synthetic_media"], "embeddable": True, "license": "youtube",
+        "privacyStatus": request["privacy"],
+        "selfDeclaredMadeForKids": request["made_for_kids"],
+        "containsSyntheticMedia": request["contains_synthetic_media"],
+        "embeddable": True,
+        "license": "youtube",
     }
     if request.get("publish_at"):
         status["publishAt"] = request["publish_at"]
-    snippet = {"title": request["title"], "description": request["description"], "tags": request["tags"],
-               "categoryId": request["category"]}
+    snippet = {
+        "title": request["title"],
+        "description": request["description"],
+        "tags": request["tags"],
+        "categoryId": request["category"],
+    }
     return {"snippet": snippet, "status": status}
 
 
@@ -73,13 +82,24 @@ def start(db: Session, *, user: User, request: UploadRequest) -> Track:
     track = get_track(db, user=user, track_id=request.track_id)
     previous = _session(db, track.id)
     job = queries.latest(db, "track", track.id)
-    failed_upload = (track.status == TrackStatus.FAILED and job is not None and job.kind == "upload"
-                     and job.status == JobStatus.FAILED)
-    check_uploadable(track, failed_upload=failed_upload,
-                     resumable=previous is not None and bool(previous.session_uri or previous.video_id))
+    failed_upload = (
+        track.status == TrackStatus.FAILED
+        and job is not None
+        and job.kind == "upload"
+        and job.status == JobStatus.FAILED
+    )
+    check_uploadable(
+        track,
+        failed_upload=failed_upload,
+        resumable=previous is not None and bool(previous.session_uri or previous.video_id),
+    )
     connection.credentials(db, user_id=user.id)  # not connected / reconnect: say so before anything starts
-    quota.reserve(units=settings.youtube.quota_cost_insert + settings.youtube.quota_cost_thumbnail,
-                  what="this upload", user_id=user.id, track_id=track.id)
+    quota.reserve(
+        units=settings.youtube.quota_cost_insert + settings.youtube.quota_cost_thumbnail,
+        what="this upload",
+        user_id=user.id,
+        track_id=track.id,
+    )
     size = storage.absolute(track.video_path or "").stat().st_size
     # The track is claimed and the job written first; only then is an earlier session replaced.
     # A failed upload being sent again (new details) reuses its job: it is the same upload.
@@ -92,8 +112,14 @@ def start(db: Session, *, user: User, request: UploadRequest) -> Track:
         quota.release(track_id=track.id)
         raise
     db.execute(delete(UploadSession).where(UploadSession.track_id == track.id))
-    db.add(UploadSession(track_id=track.id, user_id=user.id, total_bytes=size,
-                         request=request.model_dump(mode="json", exclude={"track_id"})))
+    db.add(
+        UploadSession(
+            track_id=track.id,
+            user_id=user.id,
+            total_bytes=size,
+            request=request.model_dump(mode="json", exclude={"track_id"}),
+        )
+    )
     track.upload_warnings = []
     db.commit()
     runner.execute(db, job, track)
@@ -101,8 +127,13 @@ def start(db: Session, *, user: User, request: UploadRequest) -> Track:
 
 
 def _begin(db: Session, track: Track) -> None:
-    claim(db, track=track, expected=track.status, status=TrackStatus.UPLOADING,
-          conflict="This track is already being uploaded")
+    claim(
+        db,
+        track=track,
+        expected=track.status,
+        status=TrackStatus.UPLOADING,
+        conflict="This track is already being uploaded",
+    )
 
 
 def _prepare_resume(db: Session, track: Track) -> None:
@@ -116,19 +147,31 @@ def _prepare_resume(db: Session, track: Track) -> None:
         raise Conflict("There is no saved upload to continue; start the upload again from the dialog")
     connection.credentials(db, user_id=track.user_id)
     if session.session_uri is None and session.video_id is None:
-        quota.reserve(units=get_settings().youtube.quota_cost_insert, what="this upload",
-                      user_id=track.user_id, track_id=track.id)
+        quota.reserve(
+            units=get_settings().youtube.quota_cost_insert,
+            what="this upload",
+            user_id=track.user_id,
+            track_id=track.id,
+        )
     try:
-        claim(db, track=track, expected=TrackStatus.FAILED, status=TrackStatus.UPLOADING,
-              conflict="This track is already being retried")
+        claim(
+            db,
+            track=track,
+            expected=TrackStatus.FAILED,
+            status=TrackStatus.UPLOADING,
+            conflict="This track is already being retried",
+        )
     except Exception:
         quota.release(track_id=track.id)
         raise
 
 
 def _session(db: Session, track_id: uuid.UUID) -> UploadSession | None:
-    return db.scalar(select(UploadSession).where(UploadSession.track_id == track_id)
-                     .execution_options(populate_existing=True))
+    return db.scalar(
+        select(UploadSession)
+        .where(UploadSession.track_id == track_id)
+        .execution_options(populate_existing=True)
+    )
 
 
 def _save(session_id: uuid.UUID, **values) -> None:
@@ -157,7 +200,9 @@ def work(ctx: StepContext) -> None:
             warnings += [w for w in [_thumbnail(client, track=track, video_id=session.video_id)] if w]
             session.thumbnail_done, session.warnings = True, warnings
             db.commit()
-        privacy, warning = _privacy(client, track=track, video_id=session.video_id, requested=session.request["privacy"])
+        privacy, warning = _privacy(
+            client, track=track, video_id=session.video_id, requested=session.request["privacy"]
+        )
         track.youtube_video_id = session.video_id
         track.youtube_url = WATCH_URL.format(session.video_id)
         track.youtube_privacy = privacy
@@ -176,8 +221,12 @@ def _translate(exc: BaseException) -> BaseException:
     if isinstance(exc, ReconnectNeeded):
         error = YouTubeError(exc.detail, reconnect=True)
     if error is not None and error.quota:
-        error = YouTubeError(f"{error} It resets at {quota.reset_text(quota.resets_at())}; retry then.",
-                             reason=error.reason, status=error.status, quota=True)
+        error = YouTubeError(
+            f"{error} It resets at {quota.reset_text(quota.resets_at())}; retry then.",
+            reason=error.reason,
+            status=error.status,
+            quota=True,
+        )
     return error or exc
 
 
@@ -197,7 +246,9 @@ def _on_failure(db: Session, track: Track, exc: BaseException) -> AppError | Non
     return None
 
 
-def _send_video(client: YouTubeClient, *, track: Track, session: UploadSession, progress: JobProgress) -> dict:
+def _send_video(
+    client: YouTubeClient, *, track: Track, session: UploadSession, progress: JobProgress
+) -> dict:
     settings = get_settings()
     path = storage.absolute(track.video_path or "")
     total = path.stat().st_size
@@ -208,18 +259,29 @@ def _send_video(client: YouTubeClient, *, track: Track, session: UploadSession, 
 
     def on_session(new_uri: str) -> None:
         _save(session.id, session_uri=crypto.encrypt(new_uri), bytes_confirmed=0, total_bytes=total)
-        quota.record(operation="videos.insert", units=settings.youtube.quota_cost_insert,
-                     user_id=track.user_id, track_id=track.id)
+        quota.record(
+            operation="videos.insert",
+            units=settings.youtube.quota_cost_insert,
+            user_id=track.user_id,
+            track_id=track.id,
+        )
 
     def on_progress(confirmed: int, size: int) -> None:
         _save(session.id, bytes_confirmed=confirmed)
         progress.update(STAGE, VIDEO_SHARE * (confirmed / size if size else 1.0))
         # The library may have refreshed the token after a 401; keep the new one.
-        stored["token"] = connection.store_refreshed(user_id=track.user_id, creds=client.credentials,
-                                                     stored_token=stored["token"])
+        stored["token"] = connection.store_refreshed(
+            user_id=track.user_id, creds=client.credentials, stored_token=stored["token"]
+        )
 
-    return client.upload(path=path, body=video_body(session.request), chunk_bytes=settings.youtube.chunk_bytes,
-                         session_uri=uri, on_session=on_session, on_progress=on_progress)
+    return client.upload(
+        path=path,
+        body=video_body(session.request),
+        chunk_bytes=settings.youtube.chunk_bytes,
+        session_uri=uri,
+        on_session=on_session,
+        on_progress=on_progress,
+    )
 
 
 def _thumbnail(client: YouTubeClient, *, track: Track, video_id: str) -> str | None:
@@ -240,8 +302,10 @@ def _thumbnail(client: YouTubeClient, *, track: Track, video_id: str) -> str | N
     except YouTubeError as exc:
         log.warning("track %s: thumbnail refused by YouTube (%s)", track.id, exc.reason or exc.status)
         if exc.status == 403:
-            return ("YouTube refused the cover art as the thumbnail: custom thumbnails need a verified channel "
-                    "(youtube.com/verify). Set it in YouTube Studio once verified.")
+            return (
+                "YouTube refused the cover art as the thumbnail: custom thumbnails need a verified channel "
+                "(youtube.com/verify). Set it in YouTube Studio once verified."
+            )
         return f"The cover art could not be set as the thumbnail: {exc} Set it in YouTube Studio."
     except (OSError, ValueError) as exc:
         log.warning("track %s: thumbnail could not be made: %s", track.id, type(exc).__name__)
@@ -249,22 +313,38 @@ def _thumbnail(client: YouTubeClient, *, track: Track, video_id: str) -> str | N
     return None
 
 
-def _privacy(client: YouTubeClient, *, track: Track, video_id: str, requested: str) -> tuple[str | None, str | None]:
+def _privacy(
+    client: YouTubeClient, *, track: Track, video_id: str, requested: str
+) -> tuple[str | None, str | None]:
     """Read the visibility back: YouTube locks uploads from unaudited API projects to private."""
     try:
         privacy = client.privacy_status(video_id)
     except YouTubeError:
         return None, "Could not read the video's visibility back from YouTube; check it in YouTube Studio."
     finally:
-        quota.record(operation="videos.list", units=get_settings().youtube.quota_cost_list, user_id=track.user_id)
+        quota.record(
+            operation="videos.list", units=get_settings().youtube.quota_cost_list, user_id=track.user_id
+        )
     if privacy == "private" and requested != "private":
-        return privacy, (f"YouTube made this video private although you chose {requested}: uploads from a "
-                         "Google API project that has not passed YouTube's audit are locked to private. "
-                         "Request the audit for the project to publish videos through the API.")
+        return privacy, (
+            f"YouTube made this video private although you chose {requested}: uploads from a "
+            "Google API project that has not passed YouTube's audit are locked to private. "
+            "Request the audit for the project to publish videos through the API."
+        )
     return privacy, None
 
 
-registry.register(registry.Step(
-    name=UPLOAD, kind="upload", subject_type="track", load=load, work=work, begin=_begin,
-    on_failure=_on_failure, retry=_prepare_resume, translate=_translate, first_stage=STAGE,
-))
+registry.register(
+    registry.Step(
+        name=UPLOAD,
+        kind="upload",
+        subject_type="track",
+        load=load,
+        work=work,
+        begin=_begin,
+        on_failure=_on_failure,
+        retry=_prepare_resume,
+        translate=_translate,
+        first_stage=STAGE,
+    )
+)

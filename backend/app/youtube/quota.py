@@ -45,8 +45,9 @@ def resets_at(now: datetime | None = None) -> datetime:
 def state(db: Session, *, now: datetime | None = None) -> QuotaState:
     day = pacific_day(now)
     used = db.scalar(select(func.coalesce(func.sum(QuotaUsage.units), 0)).where(QuotaUsage.day == day)) or 0
-    return QuotaState(day=day, used=int(used), limit=get_settings().youtube.quota_daily_limit,
-                      resets_at=resets_at(now))
+    return QuotaState(
+        day=day, used=int(used), limit=get_settings().youtube.quota_daily_limit, resets_at=resets_at(now)
+    )
 
 
 def reset_text(at: datetime) -> str:
@@ -73,13 +74,17 @@ def reserve(*, units: int, what: str, user_id: uuid.UUID, track_id: uuid.UUID) -
     with session_factory()() as db:
         db.execute(select(func.pg_advisory_xact_lock(RESERVATION_LOCK)))  # until this commits
         require(db, units=units, what=what)
-        db.add(QuotaUsage(day=pacific_day(), operation=RESERVED, units=units, user_id=user_id, track_id=track_id))
+        db.add(
+            QuotaUsage(day=pacific_day(), operation=RESERVED, units=units, user_id=user_id, track_id=track_id)
+        )
         db.commit()
 
 
 def release(*, track_id: uuid.UUID) -> None:
     with session_factory()() as db:
-        db.execute(delete(QuotaUsage).where(QuotaUsage.operation == RESERVED, QuotaUsage.track_id == track_id))
+        db.execute(
+            delete(QuotaUsage).where(QuotaUsage.operation == RESERVED, QuotaUsage.track_id == track_id)
+        )
         db.commit()
 
 
@@ -91,15 +96,23 @@ def release_all(db: Session) -> int:
     return released
 
 
-def record(*, operation: str, units: int, user_id: uuid.UUID | None, track_id: uuid.UUID | None = None) -> None:
+def record(
+    *, operation: str, units: int, user_id: uuid.UUID | None, track_id: uuid.UUID | None = None
+) -> None:
     """Count a call that reached YouTube, in its own transaction so a failure that rolls the
     caller back does not un-spend the units; a hold for the track's upload is let go."""
     if units <= 0:
         return
     with session_factory()() as db:
         if track_id is not None:
-            db.execute(delete(QuotaUsage).where(QuotaUsage.operation == RESERVED, QuotaUsage.track_id == track_id))
-        db.add(QuotaUsage(day=pacific_day(), operation=operation, units=units, user_id=user_id, track_id=track_id))
+            db.execute(
+                delete(QuotaUsage).where(QuotaUsage.operation == RESERVED, QuotaUsage.track_id == track_id)
+            )
+        db.add(
+            QuotaUsage(
+                day=pacific_day(), operation=operation, units=units, user_id=user_id, track_id=track_id
+            )
+        )
         db.commit()
 
 

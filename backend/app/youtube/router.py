@@ -27,10 +27,15 @@ def connect(user: CurrentUser, db: DbSession) -> AuthUrl:
     return AuthUrl(auth_url=service.start_connect(db, user=user))
 
 
-@router.get("/auth/youtube/callback", response_class=RedirectResponse, status_code=status.HTTP_302_FOUND,
-            responses=errors(403))
-def callback(db: DbSession, state: OAuthParam = None, code: OAuthParam = None,
-             error: OAuthParam = None) -> RedirectResponse:
+@router.get(
+    "/auth/youtube/callback",
+    response_class=RedirectResponse,
+    status_code=status.HTTP_302_FOUND,
+    responses=errors(403),
+)
+def callback(
+    db: DbSession, state: OAuthParam = None, code: OAuthParam = None, error: OAuthParam = None
+) -> RedirectResponse:
     """Where Google sends the browser back. No Authorization header: the state names the user.
     Redirects to the dashboard's settings page with ?youtube=connected or ?youtube=error&reason=…"""
     url = service.finish_connect(db, state=state, code=code, error=error)

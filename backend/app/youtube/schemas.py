@@ -36,18 +36,29 @@ class UploadRequest(BaseModel):
     track_id: uuid.UUID
     title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), YT_LINE]
     description: Annotated[str, StringConstraints(max_length=MAX_DESCRIPTION_BYTES), YT_TEXT] = Field(
-        default="", description=f"Up to {MAX_DESCRIPTION_BYTES} bytes (UTF-8), as YouTube counts")
-    tags: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), YT_LINE]] = Field(
-        default_factory=list, description=f"At most {MAX_TAGS_CHARS} characters in all, counted as YouTube does "
-                                          "(commas between tags, quotes around tags with spaces)")
+        default="", description=f"Up to {MAX_DESCRIPTION_BYTES} bytes (UTF-8), as YouTube counts"
+    )
+    tags: list[
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), YT_LINE]
+    ] = Field(
+        default_factory=list,
+        description=f"At most {MAX_TAGS_CHARS} characters in all, counted as YouTube does "
+        "(commas between tags, quotes around tags with spaces)",
+    )
     privacy: Privacy = "private"
     category: Annotated[str, StringConstraints(pattern=r"^\d{1,3}$")] = Field(
-        default="10", description="YouTube category id; 10 = Music")
-    made_for_kids: StrictBool = Field(description="Required by YouTube (COPPA): is the video made for children?")
+        default="10", description="YouTube category id; 10 = Music"
+    )
+    made_for_kids: StrictBool = Field(
+        description="Required by YouTube (COPPA): is the video made for children?"
+    )
     contains_synthetic_media: StrictBool = Field(
-        default=True, description="Disclose altered or synthetic content (AI-generated music and art)")
+        default=True, description="Disclose altered or synthetic content (AI-generated music and art)"
+    )
     publish_at: AwareDatetime | None = Field(
-        default=None, description="Schedule: a future time with timezone; YouTube needs privacy 'private' for it")
+        default=None,
+        description="Schedule: a future time with timezone; YouTube needs privacy 'private' for it",
+    )
 
     @field_validator("title")
     @classmethod
@@ -59,7 +70,9 @@ class UploadRequest(BaseModel):
     def _description(cls, v: str) -> str:
         v = v.strip()
         if len(v.encode()) > MAX_DESCRIPTION_BYTES:
-            raise ValueError(f"must be at most {MAX_DESCRIPTION_BYTES} bytes (UTF-8); it is {len(v.encode())}")
+            raise ValueError(
+                f"must be at most {MAX_DESCRIPTION_BYTES} bytes (UTF-8); it is {len(v.encode())}"
+            )
         return _no_angle_brackets(v)
 
     @field_validator("tags")
@@ -70,8 +83,10 @@ class UploadRequest(BaseModel):
             seen.setdefault(_no_angle_brackets(tag).lower(), tag)  # YouTube ignores repeated tags
         tags = list(seen.values())
         if tags_length(tags) > MAX_TAGS_CHARS:
-            raise ValueError(f"must be at most {MAX_TAGS_CHARS} characters in all as YouTube counts them; "
-                             f"these are {tags_length(tags)}")
+            raise ValueError(
+                f"must be at most {MAX_TAGS_CHARS} characters in all as YouTube counts them; "
+                f"these are {tags_length(tags)}"
+            )
         return tags
 
     @field_validator("publish_at")
@@ -82,7 +97,9 @@ class UploadRequest(BaseModel):
         if v <= datetime.now(UTC) + timedelta(minutes=1):
             raise ValueError("must be in the future")
         if info.data.get("privacy") != "private":
-            raise ValueError("scheduling needs privacy 'private' (YouTube makes the video public at that time)")
+            raise ValueError(
+                "scheduling needs privacy 'private' (YouTube makes the video public at that time)"
+            )
         return v.astimezone(UTC)
 
 

@@ -21,5 +21,6 @@ def make_thumbnail(source: Path, dest: Path) -> Path:
             return dest
     # Still too big at the lowest quality (pure noise): halve the detail rather than fail.
     image.resize((WIDTH // 2, HEIGHT // 2), Image.Resampling.LANCZOS).resize((WIDTH, HEIGHT)).save(
-        dest, format="JPEG", quality=QUALITIES[-1])
+        dest, format="JPEG", quality=QUALITIES[-1]
+    )
     return dest

@@ -21,101 +21,148 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-22 02:53:43.311008
 """
+
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision: str = '0002'
-down_revision: str | None = '0001'
+revision: str = "0002"
+down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_table('oauth_states',
-    sa.Column('state', sa.String(length=128), nullable=False),
-    sa.Column('user_id', sa.Uuid(), nullable=False),
-    sa.Column('code_verifier', sa.String(length=128), nullable=False),
-    sa.Column('expires_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
-    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_oauth_states_user_id_users'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('state', name=op.f('pk_oauth_states'))
+    op.create_table(
+        "oauth_states",
+        sa.Column("state", sa.String(length=128), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("code_verifier", sa.String(length=128), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name=op.f("fk_oauth_states_user_id_users"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("state", name=op.f("pk_oauth_states")),
     )
-    op.create_index(op.f('ix_oauth_states_user_id'), 'oauth_states', ['user_id'], unique=False)
-    op.create_table('upload_sessions',
-    sa.Column('id', sa.Uuid(), server_default=sa.text('gen_random_uuid()'), nullable=False),
-    sa.Column('track_id', sa.Uuid(), nullable=False),
-    sa.Column('user_id', sa.Uuid(), nullable=False),
-    sa.Column('request', postgresql.JSONB(astext_type=sa.Text()), nullable=False),
-    sa.Column('session_uri', sa.Text(), nullable=True),
-    sa.Column('total_bytes', sa.BigInteger(), nullable=False),
-    sa.Column('bytes_confirmed', sa.BigInteger(), server_default='0', nullable=False),
-    sa.Column('video_id', sa.String(length=32), nullable=True),
-    sa.Column('thumbnail_done', sa.Boolean(), server_default='false', nullable=False),
-    sa.Column('warnings', postgresql.JSONB(astext_type=sa.Text()), server_default=sa.text("'[]'::jsonb"), nullable=False),
-    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
-    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
-    sa.ForeignKeyConstraint(['track_id'], ['tracks.id'], name=op.f('fk_upload_sessions_track_id_tracks'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_upload_sessions_user_id_users'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_upload_sessions')),
-    sa.UniqueConstraint('track_id', name=op.f('uq_upload_sessions_track_id')),
-    sa.CheckConstraint('bytes_confirmed >= 0 AND bytes_confirmed <= total_bytes', name=op.f('ck_upload_sessions_bytes_range'))
+    op.create_index(op.f("ix_oauth_states_user_id"), "oauth_states", ["user_id"], unique=False)
+    op.create_table(
+        "upload_sessions",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("track_id", sa.Uuid(), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("request", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
+        sa.Column("session_uri", sa.Text(), nullable=True),
+        sa.Column("total_bytes", sa.BigInteger(), nullable=False),
+        sa.Column("bytes_confirmed", sa.BigInteger(), server_default="0", nullable=False),
+        sa.Column("video_id", sa.String(length=32), nullable=True),
+        sa.Column("thumbnail_done", sa.Boolean(), server_default="false", nullable=False),
+        sa.Column(
+            "warnings",
+            postgresql.JSONB(astext_type=sa.Text()),
+            server_default=sa.text("'[]'::jsonb"),
+            nullable=False,
+        ),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["track_id"], ["tracks.id"], name=op.f("fk_upload_sessions_track_id_tracks"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name=op.f("fk_upload_sessions_user_id_users"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_upload_sessions")),
+        sa.UniqueConstraint("track_id", name=op.f("uq_upload_sessions_track_id")),
+        sa.CheckConstraint(
+            "bytes_confirmed >= 0 AND bytes_confirmed <= total_bytes",
+            name=op.f("ck_upload_sessions_bytes_range"),
+        ),
     )
-    op.create_index(op.f('ix_upload_sessions_user_id'), 'upload_sessions', ['user_id'], unique=False)
-    op.create_table('youtube_quota_usage',
-    sa.Column('id', sa.Uuid(), server_default=sa.text('gen_random_uuid()'), nullable=False),
-    sa.Column('day', sa.Date(), nullable=False),
-    sa.Column('operation', sa.String(length=40), nullable=False),
-    sa.Column('units', sa.Integer(), nullable=False),
-    sa.Column('user_id', sa.Uuid(), nullable=True),
-    sa.Column('track_id', sa.Uuid(), nullable=True),
-    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
-    sa.ForeignKeyConstraint(['track_id'], ['tracks.id'], name=op.f('fk_youtube_quota_usage_track_id_tracks'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_youtube_quota_usage_user_id_users'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_youtube_quota_usage')),
-    sa.CheckConstraint('units >= 0', name=op.f('ck_youtube_quota_usage_units_positive'))
+    op.create_index(op.f("ix_upload_sessions_user_id"), "upload_sessions", ["user_id"], unique=False)
+    op.create_table(
+        "youtube_quota_usage",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("operation", sa.String(length=40), nullable=False),
+        sa.Column("units", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=True),
+        sa.Column("track_id", sa.Uuid(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["track_id"],
+            ["tracks.id"],
+            name=op.f("fk_youtube_quota_usage_track_id_tracks"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name=op.f("fk_youtube_quota_usage_user_id_users"), ondelete="SET NULL"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_youtube_quota_usage")),
+        sa.CheckConstraint("units >= 0", name=op.f("ck_youtube_quota_usage_units_positive")),
     )
-    op.create_index(op.f('ix_youtube_quota_usage_day'), 'youtube_quota_usage', ['day'], unique=False)
-    op.add_column('tracks', sa.Column('youtube_video_id', sa.String(length=32), nullable=True))
-    op.add_column('tracks', sa.Column('youtube_privacy', sa.String(length=20), nullable=True))
-    op.add_column('tracks', sa.Column('upload_warnings', postgresql.JSONB(astext_type=sa.Text()), server_default=sa.text("'[]'::jsonb"), nullable=False))
-    op.add_column('youtube_tokens', sa.Column('scopes', sa.Text(), server_default='', nullable=False))
-    op.add_column('youtube_tokens', sa.Column('channel_id', sa.String(length=64), nullable=True))
-    op.add_column('youtube_tokens', sa.Column('channel_title', sa.String(length=200), nullable=True))
-    op.add_column('youtube_tokens', sa.Column('needs_reconnect', sa.Boolean(), server_default='false', nullable=False))
-    op.add_column('youtube_tokens', sa.Column('reconnect_reason', sa.Text(), nullable=True))
-    op.alter_column('youtube_tokens', 'access_token',
-               existing_type=sa.VARCHAR(length=1000),
-               type_=sa.Text(),
-               existing_nullable=False)
-    op.alter_column('youtube_tokens', 'refresh_token',
-               existing_type=sa.VARCHAR(length=1000),
-               type_=sa.Text(),
-               existing_nullable=False)
+    op.create_index(op.f("ix_youtube_quota_usage_day"), "youtube_quota_usage", ["day"], unique=False)
+    op.add_column("tracks", sa.Column("youtube_video_id", sa.String(length=32), nullable=True))
+    op.add_column("tracks", sa.Column("youtube_privacy", sa.String(length=20), nullable=True))
+    op.add_column(
+        "tracks",
+        sa.Column(
+            "upload_warnings",
+            postgresql.JSONB(astext_type=sa.Text()),
+            server_default=sa.text("'[]'::jsonb"),
+            nullable=False,
+        ),
+    )
+    op.add_column("youtube_tokens", sa.Column("scopes", sa.Text(), server_default="", nullable=False))
+    op.add_column("youtube_tokens", sa.Column("channel_id", sa.String(length=64), nullable=True))
+    op.add_column("youtube_tokens", sa.Column("channel_title", sa.String(length=200), nullable=True))
+    op.add_column(
+        "youtube_tokens", sa.Column("needs_reconnect", sa.Boolean(), server_default="false", nullable=False)
+    )
+    op.add_column("youtube_tokens", sa.Column("reconnect_reason", sa.Text(), nullable=True))
+    op.alter_column(
+        "youtube_tokens",
+        "access_token",
+        existing_type=sa.VARCHAR(length=1000),
+        type_=sa.Text(),
+        existing_nullable=False,
+    )
+    op.alter_column(
+        "youtube_tokens",
+        "refresh_token",
+        existing_type=sa.VARCHAR(length=1000),
+        type_=sa.Text(),
+        existing_nullable=False,
+    )
 
 
 def downgrade() -> None:
-    op.alter_column('youtube_tokens', 'refresh_token',
-               existing_type=sa.Text(),
-               type_=sa.VARCHAR(length=1000),
-               existing_nullable=False)
-    op.alter_column('youtube_tokens', 'access_token',
-               existing_type=sa.Text(),
-               type_=sa.VARCHAR(length=1000),
-               existing_nullable=False)
-    op.drop_column('youtube_tokens', 'reconnect_reason')
-    op.drop_column('youtube_tokens', 'needs_reconnect')
-    op.drop_column('youtube_tokens', 'channel_title')
-    op.drop_column('youtube_tokens', 'channel_id')
-    op.drop_column('youtube_tokens', 'scopes')
-    op.drop_column('tracks', 'upload_warnings')
-    op.drop_column('tracks', 'youtube_privacy')
-    op.drop_column('tracks', 'youtube_video_id')
-    op.drop_index(op.f('ix_youtube_quota_usage_day'), table_name='youtube_quota_usage')
-    op.drop_table('youtube_quota_usage')
-    op.drop_index(op.f('ix_upload_sessions_user_id'), table_name='upload_sessions')
-    op.drop_table('upload_sessions')
-    op.drop_index(op.f('ix_oauth_states_user_id'), table_name='oauth_states')
-    op.drop_table('oauth_states')
+    op.alter_column(
+        "youtube_tokens",
+        "refresh_token",
+        existing_type=sa.Text(),
+        type_=sa.VARCHAR(length=1000),
+        existing_nullable=False,
+    )
+    op.alter_column(
+        "youtube_tokens",
+        "access_token",
+        existing_type=sa.Text(),
+        type_=sa.VARCHAR(length=1000),
+        existing_nullable=False,
+    )
+    op.drop_column("youtube_tokens", "reconnect_reason")
+    op.drop_column("youtube_tokens", "needs_reconnect")
+    op.drop_column("youtube_tokens", "channel_title")
+    op.drop_column("youtube_tokens", "channel_id")
+    op.drop_column("youtube_tokens", "scopes")
+    op.drop_column("tracks", "upload_warnings")
+    op.drop_column("tracks", "youtube_privacy")
+    op.drop_column("tracks", "youtube_video_id")
+    op.drop_index(op.f("ix_youtube_quota_usage_day"), table_name="youtube_quota_usage")
+    op.drop_table("youtube_quota_usage")
+    op.drop_index(op.f("ix_upload_sessions_user_id"), table_name="upload_sessions")
+    op.drop_table("upload_sessions")
+    op.drop_index(op.f("ix_oauth_states_user_id"), table_name="oauth_states")
+    op.drop_table("oauth_states")

@@ -13,50 +13,61 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-22 03:17:40.788027
 """
+
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0003'
-down_revision: str | None = '0002'
+revision: str = "0003"
+down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_table('provider_calls',
-    sa.Column('id', sa.Uuid(), server_default=sa.text('gen_random_uuid()'), nullable=False),
-    sa.Column('provider', sa.String(length=20), nullable=False),
-    sa.Column('model', sa.String(length=200), nullable=False),
-    sa.Column('role', sa.String(length=20), nullable=False),
-    sa.Column('job_id', sa.Uuid(), nullable=True),
-    sa.Column('track_id', sa.Uuid(), nullable=True),
-    sa.Column('user_id', sa.Uuid(), nullable=True),
-    sa.Column('attempt', sa.Integer(), server_default='1', nullable=False),
-    sa.Column('external_id', sa.String(length=200), nullable=True),
-    sa.Column('started_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
-    sa.Column('finished_at', sa.DateTime(timezone=True), nullable=True),
-    sa.Column('outcome', sa.String(length=20), server_default='running', nullable=False),
-    sa.Column('http_status', sa.Integer(), nullable=True),
-    sa.Column('error', sa.Text(), nullable=True),
-    sa.Column('units', sa.Numeric(precision=12, scale=3), server_default='0', nullable=False),
-    sa.Column('unit', sa.String(length=20), nullable=False),
-    sa.Column('cost_usd', sa.Numeric(precision=10, scale=4), server_default='0', nullable=False),
-    sa.CheckConstraint("outcome IN ('running','ok','transient','auth','rejected','failed','refused')", name=op.f('ck_provider_calls_outcome_values')),
-    sa.CheckConstraint('attempt >= 1', name=op.f('ck_provider_calls_attempt_positive')),
-    sa.CheckConstraint('units >= 0 AND cost_usd >= 0', name=op.f('ck_provider_calls_amounts_positive')),
-    sa.ForeignKeyConstraint(['track_id'], ['tracks.id'], name=op.f('fk_provider_calls_track_id_tracks'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_provider_calls_user_id_users'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_provider_calls'))
+    op.create_table(
+        "provider_calls",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("provider", sa.String(length=20), nullable=False),
+        sa.Column("model", sa.String(length=200), nullable=False),
+        sa.Column("role", sa.String(length=20), nullable=False),
+        sa.Column("job_id", sa.Uuid(), nullable=True),
+        sa.Column("track_id", sa.Uuid(), nullable=True),
+        sa.Column("user_id", sa.Uuid(), nullable=True),
+        sa.Column("attempt", sa.Integer(), server_default="1", nullable=False),
+        sa.Column("external_id", sa.String(length=200), nullable=True),
+        sa.Column("started_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("outcome", sa.String(length=20), server_default="running", nullable=False),
+        sa.Column("http_status", sa.Integer(), nullable=True),
+        sa.Column("error", sa.Text(), nullable=True),
+        sa.Column("units", sa.Numeric(precision=12, scale=3), server_default="0", nullable=False),
+        sa.Column("unit", sa.String(length=20), nullable=False),
+        sa.Column("cost_usd", sa.Numeric(precision=10, scale=4), server_default="0", nullable=False),
+        sa.CheckConstraint(
+            "outcome IN ('running','ok','transient','auth','rejected','failed','refused')",
+            name=op.f("ck_provider_calls_outcome_values"),
+        ),
+        sa.CheckConstraint("attempt >= 1", name=op.f("ck_provider_calls_attempt_positive")),
+        sa.CheckConstraint("units >= 0 AND cost_usd >= 0", name=op.f("ck_provider_calls_amounts_positive")),
+        sa.ForeignKeyConstraint(
+            ["track_id"], ["tracks.id"], name=op.f("fk_provider_calls_track_id_tracks"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name=op.f("fk_provider_calls_user_id_users"), ondelete="SET NULL"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_provider_calls")),
     )
-    op.create_index(op.f('ix_provider_calls_job_id'), 'provider_calls', ['job_id'], unique=False)
-    op.create_index('ix_provider_calls_started_at', 'provider_calls', [sa.literal_column('started_at DESC')], unique=False)
-    op.create_index(op.f('ix_provider_calls_track_id'), 'provider_calls', ['track_id'], unique=False)
+    op.create_index(op.f("ix_provider_calls_job_id"), "provider_calls", ["job_id"], unique=False)
+    op.create_index(
+        "ix_provider_calls_started_at", "provider_calls", [sa.literal_column("started_at DESC")], unique=False
+    )
+    op.create_index(op.f("ix_provider_calls_track_id"), "provider_calls", ["track_id"], unique=False)
 
 
 def downgrade() -> None:
-    op.drop_index(op.f('ix_provider_calls_track_id'), table_name='provider_calls')
-    op.drop_index('ix_provider_calls_started_at', table_name='provider_calls')
-    op.drop_index(op.f('ix_provider_calls_job_id'), table_name='provider_calls')
-    op.drop_table('provider_calls')
+    op.drop_index(op.f("ix_provider_calls_track_id"), table_name="provider_calls")
+    op.drop_index("ix_provider_calls_started_at", table_name="provider_calls")
+    op.drop_index(op.f("ix_provider_calls_job_id"), table_name="provider_calls")
+    op.drop_table("provider_calls")

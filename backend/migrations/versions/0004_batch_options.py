@@ -3,6 +3,7 @@
 Revision ID: 0004
 Revises: 0003
 """
+
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -16,11 +17,19 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.add_column("batches", sa.Column(
-        "options", postgresql.JSONB(astext_type=sa.Text()), server_default=sa.text("'{}'::jsonb"), nullable=False))
+    op.add_column(
+        "batches",
+        sa.Column(
+            "options",
+            postgresql.JSONB(astext_type=sa.Text()),
+            server_default=sa.text("'{}'::jsonb"),
+            nullable=False,
+        ),
+    )
     op.add_column("batch_items", sa.Column("started_at", sa.DateTime(timezone=True), nullable=True))
     op.create_check_constraint(
-        op.f("ck_batch_items_status_values"), "batch_items",
+        op.f("ck_batch_items_status_values"),
+        "batch_items",
         "status IN ('pending','generating','rendering','uploading','success','failed')",
     )
 

@@ -3,6 +3,7 @@
 Revision ID: 0005
 Revises: 0004
 """
+
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -38,17 +39,26 @@ def upgrade() -> None:
         sa.Column("started_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.CheckConstraint("status IN ('queued','running','succeeded','failed','cancelled')",
-                           name=op.f("ck_jobs_status_values")),
+        sa.CheckConstraint(
+            "status IN ('queued','running','succeeded','failed','cancelled')",
+            name=op.f("ck_jobs_status_values"),
+        ),
         sa.CheckConstraint("progress >= 0 AND progress <= 1", name=op.f("ck_jobs_progress_range")),
         sa.CheckConstraint("attempts >= 1", name=op.f("ck_jobs_attempts_positive")),
-        sa.ForeignKeyConstraint(["user_id"], ["users.id"], name=op.f("fk_jobs_user_id_users"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name=op.f("fk_jobs_user_id_users"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_jobs")),
     )
     op.create_index(op.f("ix_jobs_user_id"), "jobs", ["user_id"])
     op.create_index("ix_jobs_subject", "jobs", ["subject_type", "subject_id", sa.text("created_at DESC")])
-    op.create_index("uq_jobs_active_step", "jobs", ["subject_type", "subject_id", "step"], unique=True,
-                    postgresql_where=sa.text("status IN ('queued','running')"))
+    op.create_index(
+        "uq_jobs_active_step",
+        "jobs",
+        ["subject_type", "subject_id", "step"],
+        unique=True,
+        postgresql_where=sa.text("status IN ('queued','running')"),
+    )
     op.create_table(
         "job_events",
         sa.Column("id", sa.BigInteger(), autoincrement=True, nullable=False),
@@ -58,7 +68,9 @@ def upgrade() -> None:
         sa.Column("event", sa.String(length=20), nullable=False),
         sa.Column("data", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.ForeignKeyConstraint(["job_id"], ["jobs.id"], name=op.f("fk_job_events_job_id_jobs"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["job_id"], ["jobs.id"], name=op.f("fk_job_events_job_id_jobs"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_job_events")),
     )
     op.create_index("ix_job_events_subject", "job_events", ["subject_type", "subject_id", "id"])
@@ -91,8 +103,9 @@ def downgrade() -> None:
     op.add_column("tracks", sa.Column("error_message", sa.Text(), nullable=True))
     op.add_column("tracks", sa.Column("progress", sa.Integer(), nullable=True))
     op.add_column("tracks", sa.Column("stage", sa.String(length=40), nullable=True))
-    op.create_check_constraint(op.f("ck_tracks_progress_range"), "tracks",
-                               "progress IS NULL OR (progress >= 0 AND progress <= 100)")
+    op.create_check_constraint(
+        op.f("ck_tracks_progress_range"), "tracks", "progress IS NULL OR (progress >= 0 AND progress <= 100)"
+    )
     # The newest job of each track tells the old columns what they held.
     op.execute("""
         UPDATE tracks t SET

@@ -48,13 +48,22 @@ def test_refresh_rotates_and_reuse_revokes_the_family(client: TestClient, tokens
     assert second.status_code == 200
     new = second.json()
     assert new["refresh_token"] != first
-    assert client.get("/api/auth/me", headers={"Authorization": f"Bearer {new['access_token']}"}).status_code == 200
+    assert (
+        client.get("/api/auth/me", headers={"Authorization": f"Bearer {new['access_token']}"}).status_code
+        == 200
+    )
 
     # The old token no longer works, and presenting it ends the whole session…
     assert_error(client.post("/api/auth/refresh", json={"refresh_token": first}), 401, "SESSION_REVOKED")
     # …so the newest refresh token and the access token die with it.
-    assert_error(client.post("/api/auth/refresh", json={"refresh_token": new["refresh_token"]}), 401, "SESSION_REVOKED")
-    assert_error(client.get("/api/auth/me", headers={"Authorization": f"Bearer {new['access_token']}"}), 401, "SESSION_REVOKED")
+    assert_error(
+        client.post("/api/auth/refresh", json={"refresh_token": new["refresh_token"]}), 401, "SESSION_REVOKED"
+    )
+    assert_error(
+        client.get("/api/auth/me", headers={"Authorization": f"Bearer {new['access_token']}"}),
+        401,
+        "SESSION_REVOKED",
+    )
     session = db.scalar(select(AuthSession))
     assert session.revoked_reason == "reuse_detected"
 
@@ -68,19 +77,34 @@ def test_refresh_tokens_are_stored_hashed(client: TestClient, tokens, db) -> Non
 def test_logout_revokes_session(client: TestClient, tokens, auth) -> None:
     response = client.post("/api/auth/logout", headers=auth, json={"refresh_token": tokens["refresh_token"]})
     assert response.status_code == 204
-    assert_error(client.post("/api/auth/refresh", json={"refresh_token": tokens["refresh_token"]}), 401, "SESSION_REVOKED")
+    assert_error(
+        client.post("/api/auth/refresh", json={"refresh_token": tokens["refresh_token"]}),
+        401,
+        "SESSION_REVOKED",
+    )
     assert_error(client.get("/api/auth/me", headers=auth), 401, "SESSION_REVOKED")
 
 
 def test_other_sessions_survive_a_logout(client: TestClient, user) -> None:
     laptop, phone = login(client), login(client)
     client.post("/api/auth/logout", headers={"Authorization": f"Bearer {laptop['access_token']}"})
-    assert client.get("/api/auth/me", headers={"Authorization": f"Bearer {phone['access_token']}"}).status_code == 200
+    assert (
+        client.get("/api/auth/me", headers={"Authorization": f"Bearer {phone['access_token']}"}).status_code
+        == 200
+    )
 
 
 def test_wrong_password_and_unknown_email_look_the_same(client: TestClient, user) -> None:
-    a = assert_error(client.post("/api/auth/login", json={"email": user.email, "password": "wrong-password"}), 401, "INVALID_CREDENTIALS")
-    b = assert_error(client.post("/api/auth/login", json={"email": "nobody@example.com", "password": "wrong-password"}), 401, "INVALID_CREDENTIALS")
+    a = assert_error(
+        client.post("/api/auth/login", json={"email": user.email, "password": "wrong-password"}),
+        401,
+        "INVALID_CREDENTIALS",
+    )
+    b = assert_error(
+        client.post("/api/auth/login", json={"email": "nobody@example.com", "password": "wrong-password"}),
+        401,
+        "INVALID_CREDENTIALS",
+    )
     assert a == b
 
 
@@ -94,8 +118,14 @@ def test_repeated_failures_are_slowed_with_retry_after(client: TestClient, user)
 
 def _token(**overrides) -> str:
     now = datetime.now(UTC)
-    claims = {"sub": "00000000-0000-0000-0000-000000000000", "sid": "00000000-0000-0000-0000-000000000000",
-              "jti": "00000000-0000-0000-0000-000000000000", "type": "access", "iat": now, "exp": now + timedelta(minutes=5)}
+    claims = {
+        "sub": "00000000-0000-0000-0000-000000000000",
+        "sid": "00000000-0000-0000-0000-000000000000",
+        "jti": "00000000-0000-0000-0000-000000000000",
+        "type": "access",
+        "iat": now,
+        "exp": now + timedelta(minutes=5),
+    }
     claims.update(overrides)
     secret = claims.pop("secret", get_settings().auth.jwt_secret)
     return jwt.encode(claims, secret, algorithm="HS256")
@@ -114,7 +144,9 @@ def test_bad_access_tokens(client: TestClient, tokens, user) -> None:
 
 
 def test_access_token_is_not_a_refresh_token(client: TestClient, tokens) -> None:
-    assert_error(client.post("/api/auth/refresh", json={"refresh_token": tokens["access_token"]}), 401, "TOKEN_INVALID")
+    assert_error(
+        client.post("/api/auth/refresh", json={"refresh_token": tokens["access_token"]}), 401, "TOKEN_INVALID"
+    )
 
 
 def test_no_registration_endpoint(client: TestClient) -> None:

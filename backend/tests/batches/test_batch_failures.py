@@ -34,15 +34,18 @@ def playable(track: dict) -> None:
 def test_ten_with_two_provider_faults_then_retry(client: TestClient, auth, mubert, configure) -> None:  # noqa: F811
     configure(music_provider="mubert")
     mubert.fail_words = {"thunderstorm"}
-    response = client.post("/api/batch/generate", json={"prompts": PROMPTS, "duration": 120, "render": True},
-                           headers=auth)
+    response = client.post(
+        "/api/batch/generate", json={"prompts": PROMPTS, "duration": 120, "render": True}, headers=auth
+    )
     assert response.status_code == 200, response.text
     batch = response.json()
     assert (batch["status"], batch["total"], batch["successful"], batch["failed"]) == ("completed", 10, 8, 2)
     for item in batch["items"]:
         if item["position"] in FAILING:
             assert item["status"] == "failed"
-            assert item["error_message"].startswith("The generate step failed: Mubert provider: could not make this track"), item
+            assert item["error_message"].startswith(
+                "The generate step failed: Mubert provider: could not make this track"
+            ), item
             assert item["track"]["status"] == "failed" and item["track"]["failed_stage"] == "generate"
         else:
             assert item["status"] == "success" and item["error_message"] is None

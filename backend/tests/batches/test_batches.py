@@ -25,8 +25,9 @@ def test_a_batch_of_three_rendered_with_monotonic_live_progress(client: TestClie
     batch_id = str(uuid.uuid4())
     body = {"id": batch_id, "prompts": PROMPTS, "duration": 120, "render": True}
     result: dict = {}
-    worker = threading.Thread(target=lambda: result.update(
-        response=client.post("/api/batch/generate", json=body, headers=auth)))
+    worker = threading.Thread(
+        target=lambda: result.update(response=client.post("/api/batch/generate", json=body, headers=auth))
+    )
     worker.start()
     snapshots = []
     while worker.is_alive():
@@ -46,11 +47,16 @@ def test_a_batch_of_three_rendered_with_monotonic_live_progress(client: TestClie
 
     assert snapshots, "the batch was never visible while it ran"
     assert any(s["status"] == "processing" for s in snapshots)
-    for before, after in zip(snapshots, snapshots[1:]):
+    for before, after in zip(snapshots, snapshots[1:], strict=False):
         assert after["successful"] >= before["successful"]
         for a, b in zip(before["items"], after["items"], strict=True):
             assert rank(b["status"]) >= rank(a["status"])  # no item ever goes backwards
-            if a["status"] == b["status"] and a["stage"] == b["stage"] and a["progress"] is not None and b["progress"] is not None:
+            if (
+                a["status"] == b["status"]
+                and a["stage"] == b["stage"]
+                and a["progress"] is not None
+                and b["progress"] is not None
+            ):
                 assert b["progress"] >= a["progress"]
     # Items run in order: never is a later item started while an earlier one is pending,
     # and at most two run at once (one renders while the next is generated).
@@ -72,7 +78,9 @@ def test_a_repeated_post_never_starts_a_second_batch(client: TestClient, auth) -
     second = client.post("/api/batch/generate", json=body, headers=headers).json()
     assert first["id"] == second["id"] and second["successful"] == 1
     assert client.get("/api/history", headers=auth).json()["total"] == 1
-    other = client.post("/api/batch/generate", json=body, headers={**auth, "Idempotency-Key": "another"}).json()
+    other = client.post(
+        "/api/batch/generate", json=body, headers={**auth, "Idempotency-Key": "another"}
+    ).json()
     assert other["id"] != first["id"]
 
 
@@ -85,12 +93,18 @@ def test_batch_validation_names_the_field(client: TestClient, auth) -> None:
         ({"prompts": PROMPTS, "duration": 120, "upload": {"privacy": "public"}}, "upload.made_for_kids"),
     ]
     for body, field in cases:
-        detail = assert_error(client.post("/api/batch/generate", json=body, headers=auth), 400, "VALIDATION_ERROR")["detail"]
+        detail = assert_error(
+            client.post("/api/batch/generate", json=body, headers=auth), 400, "VALIDATION_ERROR"
+        )["detail"]
         assert detail.startswith(f"{field}:"), detail
     assert client.get("/api/batches", headers=auth).json() == []
 
 
-def test_unknown_batch_is_404_and_finished_batch_without_failures_cannot_be_retried(client: TestClient, auth) -> None:
+def test_unknown_batch_is_404_and_finished_batch_without_failures_cannot_be_retried(
+    client: TestClient, auth
+) -> None:
     assert_error(client.get(f"/api/batch/{uuid.uuid4()}", headers=auth), 404, "NOT_FOUND")
-    done = client.post("/api/batch/generate", json={"prompts": PROMPTS[:1], "duration": 120}, headers=auth).json()
+    done = client.post(
+        "/api/batch/generate", json={"prompts": PROMPTS[:1], "duration": 120}, headers=auth
+    ).json()
     assert_error(client.post(f"/api/batch/{done['id']}/retry", headers=auth), 409, "CONFLICT")

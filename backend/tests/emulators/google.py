@@ -23,9 +23,19 @@ ALIGN = 256 * 1024
 
 
 def _error(code: int, reason: str, message: str) -> dict:
-    return {"error": {"code": code, "message": message,
-                      "errors": [{"message": message, "domain": "youtube.quota" if reason == "quotaExceeded"
-                                  else "global", "reason": reason}]}}
+    return {
+        "error": {
+            "code": code,
+            "message": message,
+            "errors": [
+                {
+                    "message": message,
+                    "domain": "youtube.quota" if reason == "quotaExceeded" else "global",
+                    "reason": reason,
+                }
+            ],
+        }
+    }
 
 
 @dataclass
@@ -37,8 +47,9 @@ class Session:
 
 
 class GoogleEmulator:
-    def __init__(self, *, client_id: str = "emulator-client", client_secret: str = "emulator-secret",
-                 port: int = 0) -> None:
+    def __init__(
+        self, *, client_id: str = "emulator-client", client_secret: str = "emulator-secret", port: int = 0
+    ) -> None:
         self.client_id, self.client_secret = client_id, client_secret
         self.lock = threading.RLock()
         self._server = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
@@ -135,8 +146,11 @@ class GoogleEmulator:
         else:
             code = secrets.token_urlsafe(24)
             scopes = self.granted_scopes if self.granted_scopes is not None else q.get("scope", "").split()
-            self.codes[code] = {"challenge": q["code_challenge"], "redirect_uri": q.get("redirect_uri"),
-                                "scopes": scopes}
+            self.codes[code] = {
+                "challenge": q["code_challenge"],
+                "redirect_uri": q.get("redirect_uri"),
+                "scopes": scopes,
+            }
             back |= {"code": code, "scope": " ".join(scopes)}
         return 302, {"Location": f"{q.get('redirect_uri')}?{urlencode(back)}"}, None
 
@@ -148,7 +162,9 @@ class GoogleEmulator:
             if form.get("grant_type") == "authorization_code":
                 grant = self.codes.pop(form.get("code", ""), None)  # single use
                 verifier = form.get("code_verifier", "")
-                challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+                challenge = (
+                    base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+                )
                 if grant is None or grant["redirect_uri"] != form.get("redirect_uri"):
                     return 400, {"error": "invalid_grant", "error_description": "Bad Request"}
                 if not verifier or challenge != grant["challenge"]:
@@ -160,7 +176,10 @@ class GoogleEmulator:
             if form.get("grant_type") == "refresh_token":
                 refresh = form.get("refresh_token", "")
                 if self.refresh_tokens.get(refresh, True):
-                    return 400, {"error": "invalid_grant", "error_description": "Token has been expired or revoked."}
+                    return 400, {
+                        "error": "invalid_grant",
+                        "error_description": "Token has been expired or revoked.",
+                    }
                 return 200, self._issue(refresh, self.grant_scopes[refresh])
         return 400, {"error": "unsupported_grant_type"}
 
@@ -194,11 +213,26 @@ class GoogleEmulator:
             (status, reason), self.insert_error = self.insert_error, None
             return status, {}, _error(status, reason, "The request metadata is invalid.")
         if self.quota_exhausted:
-            return 403, {}, _error(403, "quotaExceeded", "The request cannot be completed because you have exceeded your quota.")
+            return (
+                403,
+                {},
+                _error(
+                    403,
+                    "quotaExceeded",
+                    "The request cannot be completed because you have exceeded your quota.",
+                ),
+            )
         title, status = body.get("snippet", {}).get("title", ""), body.get("status", {})
         if not 0 < len(title) <= 100 or "<" in title or ">" in title:
-            return 400, {}, _error(400, "invalidTitle", "The request metadata specifies an invalid video title.")
-        if status.get("privacyStatus") not in ("public", "unlisted", "private") or "selfDeclaredMadeForKids" not in status:
+            return (
+                400,
+                {},
+                _error(400, "invalidTitle", "The request metadata specifies an invalid video title."),
+            )
+        if (
+            status.get("privacyStatus") not in ("public", "unlisted", "private")
+            or "selfDeclaredMadeForKids" not in status
+        ):
             return 400, {}, _error(400, "invalidVideoMetadata", "The request metadata is invalid.")
         if status.get("publishAt") and status["privacyStatus"] != "private":
             return 400, {}, _error(400, "invalidPublishAt", "publishAt needs privacyStatus private.")
@@ -221,9 +255,17 @@ class GoogleEmulator:
             return 400, {}, _error(400, "badContentRange", f"bad Content-Range {content_range!r}")
         start, end, total = map(int, match.groups())
         if total != session.total or end - start + 1 != len(data) or end >= total:
-            return 400, {}, _error(400, "badContentRange", "range does not match the body or the declared size")
+            return (
+                400,
+                {},
+                _error(400, "badContentRange", "range does not match the body or the declared size"),
+            )
         if start != len(session.data):
-            return 400, {}, _error(400, "badContentRange", f"chunk starts at {start}, server has {len(session.data)}")
+            return (
+                400,
+                {},
+                _error(400, "badContentRange", f"chunk starts at {start}, server has {len(session.data)}"),
+            )
         if end + 1 < total and len(data) % ALIGN:
             return 400, {}, _error(400, "badChunkSize", "chunks must be multiples of 256 KiB")
         index = start // self.chunk_bytes
@@ -259,14 +301,23 @@ class GoogleEmulator:
         status = session.body["status"]
         self.files[video_id] = bytes(session.data)
         self.videos[video_id] = {
-            "kind": "youtube#video", "id": video_id,
-            "snippet": session.body["snippet"] | {"channelId": self.channel[0] if self.channel else "",
-                                                  "publishedAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())},
-            "status": {"uploadStatus": "uploaded", "privacyStatus": status["privacyStatus"],
-                       "publishAt": status.get("publishAt"), "madeForKids": status["selfDeclaredMadeForKids"],
-                       "selfDeclaredMadeForKids": status["selfDeclaredMadeForKids"],
-                       "containsSyntheticMedia": status.get("containsSyntheticMedia", False),
-                       "license": "youtube", "embeddable": True},
+            "kind": "youtube#video",
+            "id": video_id,
+            "snippet": session.body["snippet"]
+            | {
+                "channelId": self.channel[0] if self.channel else "",
+                "publishedAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            },
+            "status": {
+                "uploadStatus": "uploaded",
+                "privacyStatus": status["privacyStatus"],
+                "publishAt": status.get("publishAt"),
+                "madeForKids": status["selfDeclaredMadeForKids"],
+                "selfDeclaredMadeForKids": status["selfDeclaredMadeForKids"],
+                "containsSyntheticMedia": status.get("containsSyntheticMedia", False),
+                "license": "youtube",
+                "embeddable": True,
+            },
         }
         session.video_id = video_id
 
@@ -274,12 +325,20 @@ class GoogleEmulator:
         if q.get("videoId") not in self.videos:
             return 404, _error(404, "videoNotFound", "The video could not be found.")
         if self.thumbnail_forbidden:
-            return 403, _error(403, "forbidden", "The authenticated user doesn't have permissions to upload "
-                                                 "and set custom video thumbnails.")
+            return 403, _error(
+                403,
+                "forbidden",
+                "The authenticated user doesn't have permissions to upload and set custom video thumbnails.",
+            )
         if content_type not in ("image/jpeg", "image/png") or len(data) > 2 * 1024 * 1024:
-            return 400, _error(400, "mediaBodyTooBig", "The thumbnail image file is too large or of the wrong type.")
+            return 400, _error(
+                400, "mediaBodyTooBig", "The thumbnail image file is too large or of the wrong type."
+            )
         self.thumbnails[q["videoId"]] = (content_type, data)
-        return 200, {"kind": "youtube#thumbnailSetResponse", "items": [{"default": {"url": "https://i.ytimg.com/x"}}]}
+        return 200, {
+            "kind": "youtube#thumbnailSetResponse",
+            "items": [{"default": {"url": "https://i.ytimg.com/x"}}],
+        }
 
     def list_videos(self, q: dict) -> dict:
         items = []
@@ -288,11 +347,18 @@ class GoogleEmulator:
                 video = json.loads(json.dumps(self.videos[vid]))
                 if self.force_private:
                     video["status"]["privacyStatus"] = "private"
-                items.append({"kind": "youtube#video", "id": vid} | {p: video[p] for p in q.get("part", "").split(",") if p in video})
+                items.append(
+                    {"kind": "youtube#video", "id": vid}
+                    | {p: video[p] for p in q.get("part", "").split(",") if p in video}
+                )
         return {"kind": "youtube#videoListResponse", "items": items}
 
     def list_channels(self) -> dict:
-        items = [{"kind": "youtube#channel", "id": self.channel[0], "snippet": {"title": self.channel[1]}}] if self.channel else []
+        items = (
+            [{"kind": "youtube#channel", "id": self.channel[0], "snippet": {"title": self.channel[1]}}]
+            if self.channel
+            else []
+        )
         return {"kind": "youtube#channelListResponse", "items": items}
 
 

@@ -7,10 +7,22 @@ import json
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
-UNAUTHORISED = {"error": {"code": 401, "message": "Request had invalid authentication credentials.",
-                          "errors": [{"message": "Invalid Credentials", "domain": "global", "reason": "authError",
-                                      "location": "Authorization", "locationType": "header"}],
-                          "status": "UNAUTHENTICATED"}}
+UNAUTHORISED = {
+    "error": {
+        "code": 401,
+        "message": "Request had invalid authentication credentials.",
+        "errors": [
+            {
+                "message": "Invalid Credentials",
+                "domain": "global",
+                "reason": "authError",
+                "location": "Authorization",
+                "locationType": "header",
+            }
+        ],
+        "status": "UNAUTHENTICATED",
+    }
+}
 
 
 def make_handler(emulator):
@@ -27,7 +39,11 @@ def make_handler(emulator):
             return self.rfile.read(int(self.headers.get("Content-Length") or 0))
 
         def _send(self, status: int, payload=None, headers: dict | None = None) -> None:
-            data = b"" if payload is None else (payload if isinstance(payload, bytes) else json.dumps(payload).encode())
+            data = (
+                b""
+                if payload is None
+                else (payload if isinstance(payload, bytes) else json.dumps(payload).encode())
+            )
             path = urlsplit(self.path).path
             emulator.calls.append((self.command, path, status))
             try:
@@ -55,7 +71,9 @@ def make_handler(emulator):
                 status, headers, payload = emulator.consent(q)
                 return self._send(status, payload, headers)
             if not emulator.authorised(self.headers.get("Authorization")):
-                return self._send(401, UNAUTHORISED, {"WWW-Authenticate": 'Bearer realm="https://accounts.google.com/"'})
+                return self._send(
+                    401, UNAUTHORISED, {"WWW-Authenticate": 'Bearer realm="https://accounts.google.com/"'}
+                )
             if path == "/youtube/v3/channels" and q.get("mine") == "true":
                 return self._send(200, emulator.list_channels())
             if path == "/youtube/v3/videos":
@@ -73,7 +91,9 @@ def make_handler(emulator):
                 status, payload = emulator.revoke(form.get("token") or q.get("token", ""))
                 return self._send(status, payload)
             if not emulator.authorised(self.headers.get("Authorization")):
-                return self._send(401, UNAUTHORISED, {"WWW-Authenticate": 'Bearer realm="https://accounts.google.com/"'})
+                return self._send(
+                    401, UNAUTHORISED, {"WWW-Authenticate": 'Bearer realm="https://accounts.google.com/"'}
+                )
             if path == "/upload/youtube/v3/videos":
                 status, headers, payload = emulator.start_upload(q, self.headers, json.loads(body or b"{}"))
                 return self._send(status, payload, headers)
@@ -88,8 +108,12 @@ def make_handler(emulator):
             if path != "/upload/youtube/v3/videos" or session is None:
                 return self._send(404, {"error": {"code": 404, "message": "upload session not found"}})
             if not emulator.authorised(self.headers.get("Authorization")):
-                return self._send(401, UNAUTHORISED, {"WWW-Authenticate": 'Bearer realm="https://accounts.google.com/"'})
-            status, headers, payload = emulator.put_chunk(session, self.headers.get("Content-Range", ""), body)
+                return self._send(
+                    401, UNAUTHORISED, {"WWW-Authenticate": 'Bearer realm="https://accounts.google.com/"'}
+                )
+            status, headers, payload = emulator.put_chunk(
+                session, self.headers.get("Content-Range", ""), body
+            )
             return self._send(status, payload, headers)
 
     return Handler

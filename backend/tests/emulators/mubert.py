@@ -22,8 +22,13 @@ UNAUTHORISED = {"error": {"code": 401, "message": "Invalid customer-id or access
 
 
 class MubertEmulator(EmulatedService):
-    def __init__(self, *, customer_id: str = "cust-emulator-7f3a", access_token: str = "mubert-token-3b9c2e81d4",
-                 pat: str = "mubert-pat-51e0aa92c7") -> None:
+    def __init__(
+        self,
+        *,
+        customer_id: str = "cust-emulator-7f3a",
+        access_token: str = "mubert-token-3b9c2e81d4",
+        pat: str = "mubert-pat-51e0aa92c7",
+    ) -> None:
         self.customer_id, self.access_token, self.pat = customer_id, access_token, pat
         super().__init__()
 
@@ -56,7 +61,10 @@ class MubertEmulator(EmulatedService):
 
     def handle(self, req: Received) -> Reply:
         if req.route in ("create", "get"):
-            if req.headers.get("customer-id") != self.customer_id or req.headers.get("access-token") != self.access_token:
+            if (
+                req.headers.get("customer-id") != self.customer_id
+                or req.headers.get("access-token") != self.access_token
+            ):
                 return Reply(401, UNAUTHORISED)
             return self._create(req) if req.route == "create" else self._get(req.path.rsplit("/", 1)[-1])
         if req.route == "record":
@@ -91,8 +99,12 @@ class MubertEmulator(EmulatedService):
             return Reply(422, {"error": {"code": 422, "message": problem}})
         track_id = str(uuid.uuid4())
         with self.lock:
-            self.tracks[track_id] = {"body": body, "polls_left": self.polls, "links": 0,
-                                     "failed": any(w in body["prompt"].lower() for w in self.fail_words)}
+            self.tracks[track_id] = {
+                "body": body,
+                "polls_left": self.polls,
+                "links": 0,
+                "failed": any(w in body["prompt"].lower() for w in self.fail_words),
+            }
         return Reply(201, {"data": self._track_json(track_id)})
 
     def _get(self, track_id: str) -> Reply:
@@ -111,8 +123,12 @@ class MubertEmulator(EmulatedService):
         expired = self.first_link_expired and track["links"] == 0
         ttl = -30.0 if expired else self.link_ttl
         data = media.audio(body["duration"], body["format"], bitrate=body["bitrate"])
-        track["url"] = self.host(data, "audio/mpeg" if body["format"] == "mp3" else "audio/wav", ttl=ttl,
-                                 suffix="." + body["format"])
+        track["url"] = self.host(
+            data,
+            "audio/mpeg" if body["format"] == "mp3" else "audio/wav",
+            ttl=ttl,
+            suffix="." + body["format"],
+        )
         track["expires"] = datetime.now(UTC) + timedelta(seconds=ttl)
         track["links"] += 1
 
@@ -122,16 +138,34 @@ class MubertEmulator(EmulatedService):
         if track["failed"] and track["polls_left"] == 0:
             status, url, expired_at = "error", None, None
         elif track.get("url") and track["polls_left"] == 0:
-            status, url, expired_at = "done", track["url"], track["expires"].isoformat().replace("+00:00", "Z")
+            status, url, expired_at = (
+                "done",
+                track["url"],
+                track["expires"].isoformat().replace("+00:00", "Z"),
+            )
         else:
             status, url, expired_at = "processing", None, None
         return {
-            "id": track_id, "session_id": str(uuid.uuid5(uuid.NAMESPACE_URL, track_id)), "prompt": body["prompt"],
-            "duration": body["duration"], "intensity": body["intensity"], "mode": body["mode"], "bpm": 72, "key": "D",
-            "generations": [{"session_id": track_id, "format": body["format"], "bitrate": body["bitrate"],
-                             "status": status, "url": url, "expired_at": expired_at,
-                             "error": "generation failed for this prompt" if status == "error" else None,
-                             "created_at": datetime.now(UTC).isoformat().replace("+00:00", "Z")}],
+            "id": track_id,
+            "session_id": str(uuid.uuid5(uuid.NAMESPACE_URL, track_id)),
+            "prompt": body["prompt"],
+            "duration": body["duration"],
+            "intensity": body["intensity"],
+            "mode": body["mode"],
+            "bpm": 72,
+            "key": "D",
+            "generations": [
+                {
+                    "session_id": track_id,
+                    "format": body["format"],
+                    "bitrate": body["bitrate"],
+                    "status": status,
+                    "url": url,
+                    "expired_at": expired_at,
+                    "error": "generation failed for this prompt" if status == "error" else None,
+                    "created_at": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
+                }
+            ],
         }
 
     # --- v2 -----------------------------------------------------------------------------
@@ -147,10 +181,25 @@ class MubertEmulator(EmulatedService):
             return Reply(200, {"status": 2, "error": {"code": 422, "text": problem}})
         task = uuid.uuid4().hex
         with self.lock:
-            self.tracks[task] = {"body": params, "polls_left": self.polls,
-                                 "failed": any(w in params["text"].lower() for w in self.fail_words)}
-        return Reply(200, {"status": 1, "data": {"tasks": [{"task_id": task, "download_link":
-                                                             f"{self.url}/v2/download/{task}.{params['format']}"}]}})
+            self.tracks[task] = {
+                "body": params,
+                "polls_left": self.polls,
+                "failed": any(w in params["text"].lower() for w in self.fail_words),
+            }
+        return Reply(
+            200,
+            {
+                "status": 1,
+                "data": {
+                    "tasks": [
+                        {
+                            "task_id": task,
+                            "download_link": f"{self.url}/v2/download/{task}.{params['format']}",
+                        }
+                    ]
+                },
+            },
+        )
 
     def _v2_file(self, name: str) -> Reply:
         with self.lock:
@@ -161,5 +210,8 @@ class MubertEmulator(EmulatedService):
                 track["polls_left"] -= 1
                 return Reply(404, b"not ready", content_type="text/plain")
         params = track["body"]
-        return Reply(200, media.audio(params["duration"], params["format"], bitrate=params["bitrate"]),
-                     content_type="audio/mpeg" if params["format"] == "mp3" else "audio/wav")
+        return Reply(
+            200,
+            media.audio(params["duration"], params["format"], bitrate=params["bitrate"]),
+            content_type="audio/mpeg" if params["format"] == "mp3" else "audio/wav",
+        )

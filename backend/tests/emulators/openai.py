@@ -24,13 +24,23 @@ DALLE3_SIZES = {"1024x1024", "1792x1024", "1024x1792"}
 DALLE3_QUALITIES = {"standard", "hd"}
 
 
-def error(status: int, message: str, *, type_: str = "invalid_request_error", code: str | None = None,
-          param: str | None = None) -> Reply:
+def error(
+    status: int,
+    message: str,
+    *,
+    type_: str = "invalid_request_error",
+    code: str | None = None,
+    param: str | None = None,
+) -> Reply:
     return Reply(status, {"error": {"message": message, "type": type_, "param": param, "code": code}})
 
 
-NO_CREDIT = error(429, "You exceeded your current quota, please check your plan and billing details.",
-                  type_="insufficient_quota", code="insufficient_quota")
+NO_CREDIT = error(
+    429,
+    "You exceeded your current quota, please check your plan and billing details.",
+    type_="insufficient_quota",
+    code="insufficient_quota",
+)
 
 
 class OpenAIEmulator(EmulatedService):
@@ -68,9 +78,14 @@ class OpenAIEmulator(EmulatedService):
     def _image(self, body: dict) -> Reply:
         model, prompt = body.get("model"), body.get("prompt")
         if not self.check(model in self.models, f"images: unknown model {model!r}"):
-            return error(404, f"The model `{model}` does not exist or you do not have access to it.",
-                         code="model_not_found")
-        if not self.check(isinstance(prompt, str) and 0 < len(prompt) <= 32000, "images: prompt missing or too long"):
+            return error(
+                404,
+                f"The model `{model}` does not exist or you do not have access to it.",
+                code="model_not_found",
+            )
+        if not self.check(
+            isinstance(prompt, str) and 0 < len(prompt) <= 32000, "images: prompt missing or too long"
+        ):
             return error(400, "Invalid prompt", param="prompt")
         if not self.check(body.get("n", 1) == 1, "images: n must be 1"):
             return error(400, "n must be 1", param="n")
@@ -78,12 +93,23 @@ class OpenAIEmulator(EmulatedService):
         sizes, qualities = (DALLE3_SIZES, DALLE3_QUALITIES) if dalle else (GPT_SIZES, GPT_QUALITIES)
         size = body.get("size", "1024x1024")
         if not self.check(size in sizes, f"images: size {size} not offered by {model}"):
-            return error(400, f"Invalid value: '{size}'. Supported values are: {sorted(sizes)}.", param="size")
-        if not self.check(body.get("quality", "auto" if not dalle else "standard") in qualities,
-                          f"images: quality {body.get('quality')} not offered by {model}"):
+            return error(
+                400, f"Invalid value: '{size}'. Supported values are: {sorted(sizes)}.", param="size"
+            )
+        if not self.check(
+            body.get("quality", "auto" if not dalle else "standard") in qualities,
+            f"images: quality {body.get('quality')} not offered by {model}",
+        ):
             return error(400, "Invalid quality", param="quality")
-        if not dalle and not self.check("response_format" not in body, "images: response_format sent to a GPT image model"):
-            return error(400, "Unknown parameter: 'response_format'.", code="unknown_parameter", param="response_format")
+        if not dalle and not self.check(
+            "response_format" not in body, "images: response_format sent to a GPT image model"
+        ):
+            return error(
+                400,
+                "Unknown parameter: 'response_format'.",
+                code="unknown_parameter",
+                param="response_format",
+            )
         width, height = (1536, 1024) if size == "auto" else map(int, size.split("x"))
         png = media.image(width, height)
         item: dict = {}
@@ -95,43 +121,95 @@ class OpenAIEmulator(EmulatedService):
             item["revised_prompt"] = prompt
         answer: dict = {"created": int(time.time()), "data": [item]}
         if not dalle:
-            answer |= {"output_format": body.get("output_format", "png"), "size": f"{width}x{height}",
-                       "usage": {"input_tokens": 50, "output_tokens": 4160, "total_tokens": 4210,
-                                 "input_tokens_details": {"image_tokens": 0, "text_tokens": 50}}}
+            answer |= {
+                "output_format": body.get("output_format", "png"),
+                "size": f"{width}x{height}",
+                "usage": {
+                    "input_tokens": 50,
+                    "output_tokens": 4160,
+                    "total_tokens": 4210,
+                    "input_tokens_details": {"image_tokens": 0, "text_tokens": 50},
+                },
+            }
         return Reply(200, answer)
 
     # --- responses (structured output) --------------------------------------------------
     def _response(self, body: dict) -> Reply:
         fmt = (body.get("text") or {}).get("format") or {}
-        ok = fmt.get("type") == "json_schema" and fmt.get("strict") is True and isinstance(fmt.get("schema"), dict)
+        ok = (
+            fmt.get("type") == "json_schema"
+            and fmt.get("strict") is True
+            and isinstance(fmt.get("schema"), dict)
+        )
         if not self.check(ok, "responses: text.format must be a strict json_schema"):
             return error(400, "text.format must be a strict json_schema", param="text.format")
         schema = fmt["schema"]
-        if not self.check(schema.get("additionalProperties") is False and set(schema.get("required", [])) ==
-                          set(schema.get("properties", {})), "responses: strict schema needs every property required"):
-            return error(400, "Invalid schema for response_format: all properties must be required", param="text.format")
-        if not self.check(body.get("model") in self.models, f"responses: unknown model {body.get('model')!r}"):
+        if not self.check(
+            schema.get("additionalProperties") is False
+            and set(schema.get("required", [])) == set(schema.get("properties", {})),
+            "responses: strict schema needs every property required",
+        ):
+            return error(
+                400,
+                "Invalid schema for response_format: all properties must be required",
+                param="text.format",
+            )
+        if not self.check(
+            body.get("model") in self.models, f"responses: unknown model {body.get('model')!r}"
+        ):
             return error(404, "model not found", code="model_not_found")
         try:
             request = json.loads(body.get("input") or "{}")
         except ValueError:
             request = {}
         plan = self.plan_override or {
-            "title": "Tide of Slow Light", "style": "soft watercolour, misty, pastel dusk light",
+            "title": "Tide of Slow Light",
+            "style": "soft watercolour, misty, pastel dusk light",
             "palette": ["#1d2b3a", "#6b8fa3", "#f2c9a0"],
-            "scenes": [{"clip_index": c["index"], "prompt": f"misty shoreline at dusk, {c['section']} mood",
-                        "motion": "drift", "transition": "crossfade" if c["energy"] < 0.6 else "cut"}
-                       for c in request.get("clips", [])],
+            "scenes": [
+                {
+                    "clip_index": c["index"],
+                    "prompt": f"misty shoreline at dusk, {c['section']} mood",
+                    "motion": "drift",
+                    "transition": "crossfade" if c["energy"] < 0.6 else "cut",
+                }
+                for c in request.get("clips", [])
+            ],
         }
         text = json.dumps(plan)
-        return Reply(200, {
-            "id": f"resp_{uuid.uuid4().hex}", "object": "response", "created_at": int(time.time()),
-            "model": body["model"], "status": "completed", "error": None, "incomplete_details": None,
-            "instructions": body.get("instructions"), "metadata": {}, "parallel_tool_calls": True,
-            "temperature": 1.0, "tool_choice": "auto", "tools": [], "top_p": 1.0,
-            "text": {"format": fmt},
-            "output": [{"type": "message", "id": f"msg_{uuid.uuid4().hex}", "status": "completed", "role": "assistant",
-                        "content": [{"type": "output_text", "text": text, "annotations": []}]}],
-            "usage": {"input_tokens": 900, "output_tokens": 600, "total_tokens": 1500,
-                      "input_tokens_details": {"cached_tokens": 0}, "output_tokens_details": {"reasoning_tokens": 0}},
-        })
+        return Reply(
+            200,
+            {
+                "id": f"resp_{uuid.uuid4().hex}",
+                "object": "response",
+                "created_at": int(time.time()),
+                "model": body["model"],
+                "status": "completed",
+                "error": None,
+                "incomplete_details": None,
+                "instructions": body.get("instructions"),
+                "metadata": {},
+                "parallel_tool_calls": True,
+                "temperature": 1.0,
+                "tool_choice": "auto",
+                "tools": [],
+                "top_p": 1.0,
+                "text": {"format": fmt},
+                "output": [
+                    {
+                        "type": "message",
+                        "id": f"msg_{uuid.uuid4().hex}",
+                        "status": "completed",
+                        "role": "assistant",
+                        "content": [{"type": "output_text", "text": text, "annotations": []}],
+                    }
+                ],
+                "usage": {
+                    "input_tokens": 900,
+                    "output_tokens": 600,
+                    "total_tokens": 1500,
+                    "input_tokens_details": {"cached_tokens": 0},
+                    "output_tokens_details": {"reasoning_tokens": 0},
+                },
+            },
+        )

@@ -20,12 +20,21 @@ from tests.emulators.service import EmulatedService, Received, Reply
 
 MUSICGEN = ("meta/musicgen", "671ac645ce5e552cc63a54a2bbff63fcf798043055d2dac5fc9e36a837eedcfb")
 FLUX = "black-forest-labs/flux-schnell"
-ASPECTS = {"1:1": (1024, 1024), "16:9": (1344, 768), "21:9": (1536, 640), "3:2": (1216, 832), "4:3": (1152, 896)}
+ASPECTS = {
+    "1:1": (1024, 1024),
+    "16:9": (1344, 768),
+    "21:9": (1536, 640),
+    "3:2": (1216, 832),
+    "4:3": (1152, 896),
+}
 
 
 def problem(status: int, title: str, detail: str) -> Reply:
-    return Reply(status, {"type": "about:blank", "title": title, "status": status, "detail": detail},
-                 content_type="application/problem+json")
+    return Reply(
+        status,
+        {"type": "about:blank", "title": title, "status": status, "detail": detail},
+        content_type="application/problem+json",
+    )
 
 
 class ReplicateEmulator(EmulatedService):
@@ -65,21 +74,32 @@ class ReplicateEmulator(EmulatedService):
         if req.path == "/v1/predictions":
             model, version = MUSICGEN[0], body.get("version")
             if not self.check(version == MUSICGEN[1], f"create: unknown version {version!r}"):
-                return problem(422, "Invalid version or not permitted",
-                               "The specified version does not exist (or perhaps you don't have permission to use it?)")
+                return problem(
+                    422,
+                    "Invalid version or not permitted",
+                    "The specified version does not exist (or perhaps you don't have permission to use it?)",
+                )
             bad = self._musicgen_input(inputs)
         else:
-            model, version = req.path[len("/v1/models/"):-len("/predictions")], "dp-flux-schnell"
+            model, version = req.path[len("/v1/models/") : -len("/predictions")], "dp-flux-schnell"
             if not self.check(model == FLUX, f"create: unknown official model {model!r}"):
                 return problem(404, "Not found", "The requested model could not be found.")
             bad = self._flux_input(inputs)
         if not self.check(bad is None, f"create {model}: {bad}"):
             return problem(422, "Input validation failed", bad or "")
         pid = uuid.uuid4().hex[:26]
-        record = {"id": pid, "model": model, "version": version, "input": inputs, "status": "starting",
-                  "starting_left": self.starting_polls, "processing_left": self.processing_polls,
-                  "failed": any(w in str(inputs.get("prompt", "")).lower() for w in self.fail_words),
-                  "created_at": datetime.now(UTC).isoformat(), "prefer": req.headers.get("prefer")}
+        record = {
+            "id": pid,
+            "model": model,
+            "version": version,
+            "input": inputs,
+            "status": "starting",
+            "starting_left": self.starting_polls,
+            "processing_left": self.processing_polls,
+            "failed": any(w in str(inputs.get("prompt", "")).lower() for w in self.fail_words),
+            "created_at": datetime.now(UTC).isoformat(),
+            "prefer": req.headers.get("prefer"),
+        }
         with self.lock:
             self.predictions[pid] = record
         return Reply(201, self._json(record))
@@ -91,7 +111,11 @@ class ReplicateEmulator(EmulatedService):
         if not isinstance(duration, int) or not 1 <= duration <= self.max_duration:
             return f"duration: must be an integer from 1 to {self.max_duration}"
         if inputs.get("model_version", "stereo-melody-large") not in (
-                "stereo-melody-large", "stereo-large", "melody-large", "large"):
+            "stereo-melody-large",
+            "stereo-large",
+            "melody-large",
+            "large",
+        ):
             return "model_version: invalid"
         if inputs.get("output_format", "wav") not in ("wav", "mp3"):
             return "output_format: must be one of wav, mp3"
@@ -137,7 +161,9 @@ class ReplicateEmulator(EmulatedService):
         if record["model"] == FLUX:
             width, height = ASPECTS[inputs.get("aspect_ratio", "1:1")]
             fmt = {"png": "PNG", "jpg": "JPEG", "webp": "WEBP"}[inputs.get("output_format", "webp")]
-            url = self.host(media.image(width, height, fmt), f"image/{inputs.get('output_format', 'webp')}", ttl=3600)
+            url = self.host(
+                media.image(width, height, fmt), f"image/{inputs.get('output_format', 'webp')}", ttl=3600
+            )
             record["output"] = [url] * inputs.get("num_outputs", 1)
         else:
             pitch = 165.0 + 22.0 * (int(inputs.get("seed", 0)) % 8)
@@ -148,10 +174,21 @@ class ReplicateEmulator(EmulatedService):
     def _json(self, record: dict) -> dict:
         pid = record["id"]
         return {
-            "id": pid, "model": record["model"], "version": record["version"], "input": record["input"],
-            "status": record["status"], "output": record.get("output"), "error": record.get("error"),
-            "logs": "", "metrics": record.get("metrics", {}), "created_at": record["created_at"],
+            "id": pid,
+            "model": record["model"],
+            "version": record["version"],
+            "input": record["input"],
+            "status": record["status"],
+            "output": record.get("output"),
+            "error": record.get("error"),
+            "logs": "",
+            "metrics": record.get("metrics", {}),
+            "created_at": record["created_at"],
             "started_at": record["created_at"] if record["status"] != "starting" else None,
-            "completed_at": record.get("completed_at"), "data_removed": False,
-            "urls": {"get": f"{self.url}/v1/predictions/{pid}", "cancel": f"{self.url}/v1/predictions/{pid}/cancel"},
+            "completed_at": record.get("completed_at"),
+            "data_removed": False,
+            "urls": {
+                "get": f"{self.url}/v1/predictions/{pid}",
+                "cancel": f"{self.url}/v1/predictions/{pid}/cancel",
+            },
         }

@@ -3,6 +3,7 @@
 settings that point at it (the same ones the backend tests use) and serves until killed."""
 
 import argparse
+import contextlib
 import signal
 import threading
 
@@ -25,10 +26,8 @@ def main() -> None:
     print(f"google emulator on {emulator.url}", flush=True)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         stop.wait()
-    except KeyboardInterrupt:
-        pass
     emulator.stop()
 
 

@@ -83,11 +83,21 @@ class EmulatedService:
             self.files: dict[str, Hosted] = {}
 
     # --- controls -----------------------------------------------------------------------
-    def fail(self, route: str, status: int = 500, *, times: int = 1, retry_after: str | None = None,
-             body: Any = None, reply: Reply | None = None) -> None:
+    def fail(
+        self,
+        route: str,
+        status: int = 500,
+        *,
+        times: int = 1,
+        retry_after: str | None = None,
+        body: Any = None,
+        reply: Reply | None = None,
+    ) -> None:
         """The next `times` requests to `route` get this answer instead of the real one."""
         headers = {"Retry-After": retry_after} if retry_after is not None else {}
-        answer = reply or Reply(status, body if body is not None else {"error": {"message": f"injected {status}"}}, headers)
+        answer = reply or Reply(
+            status, body if body is not None else {"error": {"message": f"injected {status}"}}, headers
+        )
         with self.lock:
             self.faults.setdefault(route, []).extend([answer] * times)
 
@@ -127,8 +137,11 @@ class EmulatedService:
         if hosted is None:
             return Reply(404, b"<Error><Code>NoSuchKey</Code></Error>", content_type="application/xml")
         if hosted.expires is not None and time.time() > hosted.expires:
-            return Reply(403, b"<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>",
-                         content_type="application/xml")
+            return Reply(
+                403,
+                b"<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>",
+                content_type="application/xml",
+            )
         return Reply(200, hosted.data, content_type=hosted.content_type)
 
     def dispatch(self, req: Received) -> Reply:
@@ -154,11 +167,17 @@ def _handler(service: EmulatedService):
         def _run(self) -> None:
             parts = urlsplit(self.path)
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            req = Received(self.command, parts.path, {k: v[-1] for k, v in parse_qs(parts.query).items()},
-                           {k.lower(): v for k, v in self.headers.items()}, body, time.monotonic())
+            req = Received(
+                self.command,
+                parts.path,
+                {k: v[-1] for k, v in parse_qs(parts.query).items()},
+                {k.lower(): v for k, v in self.headers.items()},
+                body,
+                time.monotonic(),
+            )
             try:
                 reply = service.dispatch(req)
-            except Exception as exc:  # noqa: BLE001 - a bug in the emulator must show, not hang the client
+            except Exception as exc:
                 service.violations.append(f"emulator error on {req.method} {req.path}: {exc!r}")
                 reply = Reply(500, {"error": {"message": "emulator error"}})
             if reply.delay:
@@ -166,10 +185,14 @@ def _handler(service: EmulatedService):
             if reply.drop:
                 self.close_connection = True
                 return
-            data = reply.body if isinstance(reply.body, bytes) else (
-                b"" if reply.body is None else json.dumps(reply.body).encode())
-            content_type = reply.content_type or ("application/json" if not isinstance(reply.body, bytes) else
-                                                  "application/octet-stream")
+            data = (
+                reply.body
+                if isinstance(reply.body, bytes)
+                else (b"" if reply.body is None else json.dumps(reply.body).encode())
+            )
+            content_type = reply.content_type or (
+                "application/json" if not isinstance(reply.body, bytes) else "application/octet-stream"
+            )
             try:
                 self.send_response(reply.status)
                 for key, value in reply.headers.items():

@@ -19,13 +19,40 @@ def long_track(db, user) -> Track:
     """A 15-minute track with an MP3 only, so the render has audio to encode: long enough to
     be caught in the middle."""
     track_id = uuid.uuid4()
-    music, image = storage.relative_path("music", track_id, "mp3"), storage.relative_path("images", track_id, "png")
+    music, image = (
+        storage.relative_path("music", track_id, "mp3"),
+        storage.relative_path("images", track_id, "png"),
+    )
     storage.ensure_dirs()
-    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "anoisesrc=d=900:c=pink:a=0.1:r=44100",
-                    "-ac", "2", "-b:a", "96k", "-y", str(storage.absolute(music))], check=True)
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "anoisesrc=d=900:c=pink:a=0.1:r=44100",
+            "-ac",
+            "2",
+            "-b:a",
+            "96k",
+            "-y",
+            str(storage.absolute(music)),
+        ],
+        check=True,
+    )
     Image.new("RGB", (1920, 1080), (30, 60, 90)).save(storage.absolute(image))
-    track = Track(id=track_id, user_id=user.id, prompt="A long evening of pink noise and rain", duration=900,
-                  seed=1, status=TrackStatus.GENERATED, music_path=music, image_path=image)
+    track = Track(
+        id=track_id,
+        user_id=user.id,
+        prompt="A long evening of pink noise and rain",
+        duration=900,
+        seed=1,
+        status=TrackStatus.GENERATED,
+        music_path=music,
+        image_path=image,
+    )
     db.add(track)
     db.commit()
     return track
@@ -46,9 +73,21 @@ def test_a_render_killed_midway_is_failed_retryable_and_cleaned_up(db, password_
     track = long_track(db, user)
     first = api_processes()
     auth = bearer(first, user.email)
-    render = subprocess.Popen(["curl", "-s", "-o", "/dev/null", "-H", f"Authorization: {auth['Authorization']}",
-                               "-H", "content-type: application/json", "-d", f'{{"track_id":"{track.id}"}}',
-                               f"{first.url}/api/render"])
+    render = subprocess.Popen(
+        [
+            "curl",
+            "-s",
+            "-o",
+            "/dev/null",
+            "-H",
+            f"Authorization: {auth['Authorization']}",
+            "-H",
+            "content-type: application/json",
+            "-d",
+            f'{{"track_id":"{track.id}"}}',
+            f"{first.url}/api/render",
+        ]
+    )
     try:
         deadline, job = time.monotonic() + 60, None
         while time.monotonic() < deadline:
@@ -69,10 +108,17 @@ def test_a_render_killed_midway_is_failed_retryable_and_cleaned_up(db, password_
 
     second = api_processes()
     after = httpx.get(f"{second.url}/api/tracks/{track.id}", headers=auth).json()
-    assert after["status"] == "failed" and after["failed_stage"] == "render" and "retry" in after["error_message"]
+    assert (
+        after["status"] == "failed"
+        and after["failed_stage"] == "render"
+        and "retry" in after["error_message"]
+    )
     assert after["job"]["id"] == job["id"]
     assert (after["job"]["status"], after["job"]["error_code"], after["job"]["retryable"]) == (
-        "failed", "INTERRUPTED", True)
+        "failed",
+        "INTERRUPTED",
+        True,
+    )
     assert after["job"]["progress"] >= job["progress"]  # never goes down
     assert list((storage.root() / "tmp").iterdir()) == []
     assert not storage.absolute(storage.relative_path("videos", track.id, "mp4")).exists()

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import httpx
 
-from tests.conftest import make_user
 from tests.api_process import ApiProcess, bearer
+from tests.conftest import make_user
 
 PROMPT = "Slow evening drone with soft rain on the window"
 
@@ -34,8 +34,12 @@ def read_events(response: httpx.Response) -> Iterator[dict]:
 
 
 def generated_track(api: ApiProcess, auth: dict) -> dict:
-    response = httpx.post(f"{api.url}/api/generate", json={"prompt": PROMPT, "duration": 120, "seed": 3},
-                          headers=auth, timeout=120)
+    response = httpx.post(
+        f"{api.url}/api/generate",
+        json={"prompt": PROMPT, "duration": 120, "seed": 3},
+        headers=auth,
+        timeout=120,
+    )
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -49,8 +53,9 @@ def test_a_render_streams_its_stages_and_progress_and_a_poll_agrees(db, password
     opened = threading.Event()
 
     def follow() -> None:
-        with httpx.stream("GET", f"{api.url}/api/tracks/{track['id']}/events?last_event_id=0",
-                          headers=auth, timeout=60) as response:
+        with httpx.stream(
+            "GET", f"{api.url}/api/tracks/{track['id']}/events?last_event_id=0", headers=auth, timeout=60
+        ) as response:
             assert response.headers["content-type"].startswith("text/event-stream")
             opened.set()
             for event in read_events(response):
@@ -85,8 +90,12 @@ def test_a_render_streams_its_stages_and_progress_and_a_poll_agrees(db, password
     assert polled["subject_id"] == track["id"] and polled["attempts"] == 1 and polled["error_code"] is None
 
     # Resuming after the second event gives exactly the rest, and a job's stream ends with it.
-    with httpx.stream("GET", f"{api.url}/api/jobs/{job_id}/events",
-                      headers=auth | {"Last-Event-ID": render[1]["id"]}, timeout=30) as response:
+    with httpx.stream(
+        "GET",
+        f"{api.url}/api/jobs/{job_id}/events",
+        headers=auth | {"Last-Event-ID": render[1]["id"]},
+        timeout=30,
+    ) as response:
         rest = list(read_events(response))
     assert [e["id"] for e in rest] == [e["id"] for e in render[2:]]
 

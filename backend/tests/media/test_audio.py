@@ -32,8 +32,9 @@ def encoded(tmp_path_factory: pytest.TempPathFactory) -> dict:
     folder = tmp_path_factory.mktemp("audio")
     pcm = _test_signal()
     steps: list[float] = []
-    audio.encode_audio(pcm, mp3_path=folder / "a.mp3", aac_path=folder / "a.m4a", pieces=PIECES,
-                       progress=steps.append)
+    audio.encode_audio(
+        pcm, mp3_path=folder / "a.mp3", aac_path=folder / "a.m4a", pieces=PIECES, progress=steps.append
+    )
     return {"pcm": pcm, "mp3": folder / "a.mp3", "aac": folder / "a.m4a", "steps": steps, "folder": folder}
 
 
@@ -131,7 +132,9 @@ def test_aac_joins_are_seamless(encoded: dict) -> None:
 
 
 def test_encoding_is_deterministic(encoded: dict, tmp_path: Path) -> None:
-    audio.encode_audio(encoded["pcm"], mp3_path=tmp_path / "b.mp3", aac_path=tmp_path / "b.m4a", pieces=PIECES)
+    audio.encode_audio(
+        encoded["pcm"], mp3_path=tmp_path / "b.mp3", aac_path=tmp_path / "b.m4a", pieces=PIECES
+    )
     assert (tmp_path / "b.mp3").read_bytes() == encoded["mp3"].read_bytes()
     assert (tmp_path / "b.m4a").read_bytes() == encoded["aac"].read_bytes()
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # temp files cleaned up

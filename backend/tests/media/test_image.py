@@ -31,8 +31,17 @@ def _red_centroid(image: Image.Image) -> tuple[float, float]:
 
 @pytest.mark.parametrize(
     "size",
-    [(1536, 1024), (1792, 1024), (1024, 1024), (800, 1200), (1920, 1080), (1280, 720),
-     (3840, 2160), (2400, 800), (1000, 563)],
+    [
+        (1536, 1024),
+        (1792, 1024),
+        (1024, 1024),
+        (800, 1200),
+        (1920, 1080),
+        (1280, 720),
+        (3840, 2160),
+        (2400, 800),
+        (1000, 563),
+    ],
 )
 def test_cover_crop_fills_the_frame_and_keeps_the_centre(size: tuple[int, int]) -> None:
     out = cover_crop(_with_centre_marker(*size))

@@ -71,9 +71,13 @@ def replicate_server() -> Iterator[ReplicateEmulator]:
 @pytest.fixture
 def mubert(mubert_server: MubertEmulator, configure) -> Iterator[MubertEmulator]:
     mubert_server.reset()
-    configure(mubert_base_url=mubert_server.base_v3, mubert_v2_base_url=mubert_server.base_v2,
-              mubert_customer_id=mubert_server.customer_id, mubert_access_token=mubert_server.access_token,
-              mubert_pat=mubert_server.pat)
+    configure(
+        mubert_base_url=mubert_server.base_v3,
+        mubert_v2_base_url=mubert_server.base_v2,
+        mubert_customer_id=mubert_server.customer_id,
+        mubert_access_token=mubert_server.access_token,
+        mubert_pat=mubert_server.pat,
+    )
     yield mubert_server
     assert mubert_server.violations == []
 
@@ -113,5 +117,5 @@ def costs(rows: list[ProviderCall]) -> list[Decimal]:
 def assert_schedule(gaps: list[float], expected: list[float]) -> None:
     """Each wait is at least the scheduled one and at most +25 % jitter (+ scheduling slack)."""
     assert len(gaps) == len(expected), (gaps, expected)
-    for gap, want in zip(gaps, expected):
+    for gap, want in zip(gaps, expected, strict=True):
         assert want <= gap <= want * 1.25 + 0.25, (gaps, expected)

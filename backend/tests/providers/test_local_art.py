@@ -8,8 +8,7 @@ import pytest
 from PIL import Image
 
 from app.providers.base import ImageProvider
-from app.providers.local.art import LocalImageProvider
-from app.providers.local.art import sky
+from app.providers.local.art import LocalImageProvider, sky
 from app.providers.local.art.canvas import Canvas
 from app.providers.local.art.compose import render
 from app.providers.local.art.noise import make_rng
@@ -87,8 +86,13 @@ def test_sunset_is_warmer_than_cold_blue_ice() -> None:
 
 @pytest.mark.parametrize(
     "prompt",
-    ["deep sleep ocean at night", "warm forest morning with birds", "dark space drone",
-     "rainy lofi city", "xylophone quantum marmalade"],
+    [
+        "deep sleep ocean at night",
+        "warm forest morning with birds",
+        "dark space drone",
+        "rainy lofi city",
+        "xylophone quantum marmalade",
+    ],
 )
 def test_image_is_not_flat(prompt: str) -> None:
     luma = _luma(_pixels(prompt))
@@ -108,8 +112,7 @@ def test_unknown_prompts_get_a_coloured_scene_with_a_prompt_hashed_palette() -> 
 
 def test_smooth_sky_is_dithered_not_banded() -> None:
     canvas = Canvas(width=1920, height=1080)
-    sky.gradient(canvas, make_rng(prompt="t", seed=0, purpose="sky"), SETTINGS["night"],
-                 horizon=1080)
+    sky.gradient(canvas, make_rng(prompt="t", seed=0, purpose="sky"), SETTINGS["night"], horizon=1080)
     pixels = np.asarray(canvas.to_image(rng=make_rng(prompt="t", seed=0, purpose="grain")))
     column = _luma(pixels[:, 700].astype(np.float64))
     # A dark night gradient spans few 8-bit levels; without dithering each level would be

@@ -32,10 +32,21 @@ def test_gpt_image_answer_becomes_a_1920x1080_cover(openai_api, configure, tmp_p
     sent = openai_api.requests("images")[0]
     assert sent.headers["authorization"] == f"Bearer {openai_api.api_key}"
     assert {k: sent.json[k] for k in ("model", "size", "quality", "n", "output_format")} == {
-        "model": "gpt-image-2", "size": "1536x1024", "quality": "high", "n": 1, "output_format": "png"}
+        "model": "gpt-image-2",
+        "size": "1536x1024",
+        "quality": "high",
+        "n": 1,
+        "output_format": "png",
+    }
     assert "response_format" not in sent.json and sent.json["prompt"].endswith(PROMPT)
     [row] = ledger(db)
-    assert (row.provider, row.model, row.role, row.outcome, row.job_id) == ("openai", "gpt-image-2", "image", "ok", JOB)
+    assert (row.provider, row.model, row.role, row.outcome, row.job_id) == (
+        "openai",
+        "gpt-image-2",
+        "image",
+        "ok",
+        JOB,
+    )
     assert row.cost_usd == Decimal("0.0600") and row.user_id == user.id
 
 
@@ -53,7 +64,9 @@ def test_wrong_key_is_one_request_and_a_clear_message(openai_api, configure, tmp
     with pytest.raises(ProviderError) as failure:
         draw(tmp_path, user)
     assert str(failure.value) == "refused the key (HTTP 401): check your OpenAI key (OPENAI_API_KEY)"
-    assert failure.value.provider == "OpenAI" and len(openai_api.requests()) == 1  # the SDK's own retries are off
+    assert (
+        failure.value.provider == "OpenAI" and len(openai_api.requests()) == 1
+    )  # the SDK's own retries are off
     assert outcomes(ledger(db)) == ["auth"]
 
 
@@ -63,8 +76,12 @@ def test_out_of_credit_is_not_retried_but_rate_limits_are(openai_api, configure,
         draw(tmp_path, user)
     assert len(openai_api.requests("images")) == 1
     openai_api.reset()
-    openai_api.fail("images", 429, times=2, body={"error": {"message": "Rate limit reached", "type": "requests",
-                                                            "code": "rate_limit_exceeded"}})
+    openai_api.fail(
+        "images",
+        429,
+        times=2,
+        body={"error": {"message": "Rate limit reached", "type": "requests", "code": "rate_limit_exceeded"}},
+    )
     draw(tmp_path, user)
     assert_schedule(openai_api.gaps("images"), [RETRY_BASE, 2 * RETRY_BASE])
     assert outcomes(ledger(db)) == ["rejected", "transient", "transient", "ok"]
@@ -74,17 +91,26 @@ def test_unreadable_or_unusable_answers_fail_without_retry(openai_api, configure
     openai_api.fail("images", reply=MALFORMED)
     with pytest.raises(ProviderError, match="could not read"):
         draw(tmp_path, user)
-    openai_api.fail("images", 200, body={"created": 1, "data": [{"b64_json": "bm90IGFuIGltYWdl"}]})  # "not an image"
+    openai_api.fail(
+        "images", 200, body={"created": 1, "data": [{"b64_json": "bm90IGFuIGltYWdl"}]}
+    )  # "not an image"
     with pytest.raises(ProviderError, match="sent an image we cannot read"):
         draw(tmp_path, user)
     assert len(openai_api.requests("images")) == 2
 
 
 def plan_request() -> PlanRequest:
-    return PlanRequest(prompt="Night drive through neon rain", duration=24.0, bpm=90, key="A minor",
-                       mood=["calm", "nocturnal"],
-                       clips=[ClipSlot(index=i, start=i * 8.0, end=(i + 1) * 8.0, section=s, energy=e)
-                              for i, (s, e) in enumerate([("intro", 0.2), ("verse", 0.5), ("chorus", 0.9)])])
+    return PlanRequest(
+        prompt="Night drive through neon rain",
+        duration=24.0,
+        bpm=90,
+        key="A minor",
+        mood=["calm", "nocturnal"],
+        clips=[
+            ClipSlot(index=i, start=i * 8.0, end=(i + 1) * 8.0, section=s, energy=e)
+            for i, (s, e) in enumerate([("intro", 0.2), ("verse", 0.5), ("chorus", 0.9)])
+        ],
+    )
 
 
 def test_planner_structured_output_fills_the_scene_plan(openai_api, configure, db) -> None:
@@ -100,11 +126,20 @@ def test_planner_structured_output_fills_the_scene_plan(openai_api, configure, d
     assert body["model"] == "gpt-5.4-mini" and body["max_output_tokens"] == 4000
     [row] = ledger(db)
     # Booked at the tokens the answer reports (1500), not the estimate reserved before the call.
-    assert (row.role, row.unit, row.units, row.cost_usd) == ("planner", "1k_tokens", Decimal("1.500"), Decimal("0.0030"))
+    assert (row.role, row.unit, row.units, row.cost_usd) == (
+        "planner",
+        "1k_tokens",
+        Decimal("1.500"),
+        Decimal("0.0030"),
+    )
 
 
 def test_planner_refuses_a_plan_that_skips_clips(openai_api, configure) -> None:
-    openai_api.plan_override = {"title": "t", "style": "s", "palette": ["#000"],
-                                "scenes": [{"clip_index": 0, "prompt": "p", "motion": "still", "transition": "cut"}]}
+    openai_api.plan_override = {
+        "title": "t",
+        "style": "s",
+        "palette": ["#000"],
+        "scenes": [{"clip_index": 0, "prompt": "p", "motion": "still", "transition": "cut"}],
+    }
     with pytest.raises(ProviderError, match="does not cover every clip"):
         OpenAIPlanner().plan(request=plan_request())

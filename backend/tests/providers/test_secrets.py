@@ -12,7 +12,8 @@ from tests.providers.conftest import PROMPT
 
 
 def test_keys_never_reach_logs_answers_or_the_ledger(
-        client: TestClient, auth, mubert, openai_api, replicate_api, configure, caplog, db) -> None:
+    client: TestClient, auth, mubert, openai_api, replicate_api, configure, caplog, db
+) -> None:
     caplog.set_level(logging.DEBUG)  # everything: httpx, httpcore, openai, replicate, ours
     configure(music_provider="mubert", image_provider="openai", planner_provider="openai")
     keys = [mubert.customer_id, mubert.access_token, mubert.pat, openai_api.api_key, replicate_api.token]
@@ -21,10 +22,14 @@ def test_keys_never_reach_logs_answers_or_the_ledger(
     mubert.fail("create", 503)
     openai_api.fail("images", 429)
     answers.append(client.post("/api/generate", json={"prompt": PROMPT, "duration": 120}, headers=auth))
-    configure(mubert_access_token=mubert.access_token + "-revoked", openai_api_key=openai_api.api_key + "-old")
+    configure(
+        mubert_access_token=mubert.access_token + "-revoked", openai_api_key=openai_api.api_key + "-old"
+    )
     keys += [mubert.access_token + "-revoked", openai_api.api_key + "-old"]
     answers.append(client.post("/api/generate", json={"prompt": PROMPT, "duration": 120}, headers=auth))
-    configure(music_provider="replicate", image_provider="replicate", replicate_api_token=replicate_api.token + "x")
+    configure(
+        music_provider="replicate", image_provider="replicate", replicate_api_token=replicate_api.token + "x"
+    )
     answers.append(client.post("/api/generate", json={"prompt": PROMPT, "duration": 120}, headers=auth))
     answers += [client.get(path, headers=auth) for path in ("/api/history", "/api/stats", "/api/health")]
     assert answers[0].json()["status"] == "generated" and answers[1].status_code == 502
@@ -42,7 +47,9 @@ def test_health_says_which_roles_are_configured(client: TestClient, mubert, open
     configure(music_provider="mubert", image_provider="openai", planner_provider="openai")
     health = client.get("/api/health").json()
     assert health["providers"] == {"music": "mubert", "image": "openai", "planner": "openai"}
-    assert health["configured"] == {"music": True, "image": True, "planner": True} and health["status"] == "ok"
+    assert (
+        health["configured"] == {"music": True, "image": True, "planner": True} and health["status"] == "ok"
+    )
     configure(openai_api_key="", mubert_api="v2", mubert_pat="")
     health = client.get("/api/health").json()
     assert health["configured"] == {"music": False, "image": False, "planner": False}

@@ -15,8 +15,9 @@ from tests.songs.conftest import tone
 
 def upload(client: TestClient, auth: dict, path: Path, **form: str):
     with open(path, "rb") as fh:
-        return client.post("/api/songs", files={"file": (path.name, fh, "application/octet-stream")},
-                           data=form, headers=auth)
+        return client.post(
+            "/api/songs", files={"file": (path.name, fh, "application/octet-stream")}, data=form, headers=auth
+        )
 
 
 def stored_files() -> set[str]:
@@ -47,7 +48,10 @@ def test_the_same_bytes_twice_are_one_song(client: TestClient, auth, song_files,
 def test_bad_files_are_refused_and_leave_nothing(client: TestClient, auth, song_files, db) -> None:
     before = stored_files()
     reasons = {
-        "truncated": "damaged", "text": "not an audio file", "polyglot": "damaged", "empty": "empty",
+        "truncated": "damaged",
+        "text": "not an audio file",
+        "polyglot": "damaged",
+        "empty": "empty",
     }
     for name, reason in reasons.items():
         error = assert_error(upload(client, auth, song_files[name]), 400, "NOT_AUDIO")
@@ -68,20 +72,27 @@ def test_too_long_and_too_large_are_refused(client: TestClient, auth, tmp_path, 
 
 
 def test_a_generated_track_becomes_a_song_once(client: TestClient, auth) -> None:
-    track = client.post("/api/generate", json={"prompt": "Warm evening pads over a slow pulse", "duration": 120},
-                        headers=auth).json()
+    track = client.post(
+        "/api/generate", json={"prompt": "Warm evening pads over a slow pulse", "duration": 120}, headers=auth
+    ).json()
     made = client.post("/api/songs/from-track", json={"track_id": track["id"]}, headers=auth)
     again = client.post("/api/songs/from-track", json={"track_id": track["id"]}, headers=auth)
     assert (made.status_code, again.status_code) == (201, 200), made.text
     song = made.json()
     assert song["source"] == "track" and song["track_id"] == track["id"] and song["format"] == "mp3"
     assert abs(song["duration"] - 120) < 0.2 and again.json()["id"] == song["id"]
-    assert_error(client.post("/api/songs/from-track", json={"track_id": "00000000-0000-4000-8000-000000000000"},
-                             headers=auth), 404, "NOT_FOUND")
+    assert_error(
+        client.post(
+            "/api/songs/from-track", json={"track_id": "00000000-0000-4000-8000-000000000000"}, headers=auth
+        ),
+        404,
+        "NOT_FOUND",
+    )
 
 
-def test_delete_removes_the_file_and_foreign_songs_are_404(client: TestClient, auth, song_files, db,
-                                                          password_hash) -> None:
+def test_delete_removes_the_file_and_foreign_songs_are_404(
+    client: TestClient, auth, song_files, db, password_hash
+) -> None:
     before = stored_files()
     song = upload(client, auth, song_files["flac"]).json()
     assert client.delete(f"/api/songs/{song['id']}", headers=auth).status_code == 204

@@ -49,15 +49,35 @@ def leftover_workdirs() -> list[Path]:
     return list((storage.root() / "tmp").glob("*"))
 
 
-def add_track(db: Session, user, *, status: TrackStatus = TrackStatus.GENERATED, prompt: str = PROMPT,
-              job: tuple[str, JobStatus] | None = None, **extra) -> Track:
+def add_track(
+    db: Session,
+    user,
+    *,
+    status: TrackStatus = TrackStatus.GENERATED,
+    prompt: str = PROMPT,
+    job: tuple[str, JobStatus] | None = None,
+    **extra,
+) -> Track:
     """A track row as a step would have left it; `job` = (kind, status) of its newest job."""
-    track = Track(id=uuid.uuid4(), user_id=user.id, prompt=prompt, duration=120, seed=1, status=status, **extra)
+    track = Track(
+        id=uuid.uuid4(), user_id=user.id, prompt=prompt, duration=120, seed=1, status=status, **extra
+    )
     db.add(track)
     if job is not None:
         kind, job_status = job
-        db.add(Job(user_id=user.id, step=f"track.{kind}", kind=kind, subject_type="track", subject_id=track.id,
-                   status=job_status, stage=kind, progress=0.4, retryable=job_status == JobStatus.FAILED or None,
-                   error_message="it failed" if job_status == JobStatus.FAILED else None))
+        db.add(
+            Job(
+                user_id=user.id,
+                step=f"track.{kind}",
+                kind=kind,
+                subject_type="track",
+                subject_id=track.id,
+                status=job_status,
+                stage=kind,
+                progress=0.4,
+                retryable=job_status == JobStatus.FAILED or None,
+                error_message="it failed" if job_status == JobStatus.FAILED else None,
+            )
+        )
     db.commit()
     return track

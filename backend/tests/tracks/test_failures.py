@@ -11,8 +11,14 @@ from tests.conftest import make_user
 from tests.tracks.conftest import PROMPT, add_track, files_of, leftover_workdirs
 
 
-def test_ffmpeg_failure_during_generate_fails_cleanly_and_retries(client: TestClient, auth, broken_ffmpeg, db) -> None:
-    error = assert_error(client.post("/api/generate", json={"prompt": PROMPT, "duration": 120}, headers=auth), 502, "STEP_FAILED")
+def test_ffmpeg_failure_during_generate_fails_cleanly_and_retries(
+    client: TestClient, auth, broken_ffmpeg, db
+) -> None:
+    error = assert_error(
+        client.post("/api/generate", json={"prompt": PROMPT, "duration": 120}, headers=auth),
+        502,
+        "STEP_FAILED",
+    )
     assert "ffmpeg" in error["detail"].lower() or "media" in error["detail"].lower()
     track = db.scalar(select(Track))
     job = db.scalar(select(Job))
@@ -28,7 +34,9 @@ def test_ffmpeg_failure_during_generate_fails_cleanly_and_retries(client: TestCl
     assert db.scalar(select(func.count()).select_from(Job)) == 1  # a retry runs the same job again
 
 
-def test_ffmpeg_failure_during_render_keeps_music_and_art(client: TestClient, auth, generated, broken_ffmpeg) -> None:
+def test_ffmpeg_failure_during_render_keeps_music_and_art(
+    client: TestClient, auth, generated, broken_ffmpeg
+) -> None:
     tid = generated["id"]
     assert_error(client.post("/api/render", json={"track_id": tid}, headers=auth), 502, "STEP_FAILED")
     track = client.get(f"/api/tracks/{tid}", headers=auth).json()
@@ -43,9 +51,17 @@ def test_ffmpeg_failure_during_render_keeps_music_and_art(client: TestClient, au
 
 def test_not_enough_disk_refuses_before_starting(client: TestClient, auth, generated, monkeypatch) -> None:
     monkeypatch.setattr(get_settings().storage, "min_free_bytes", 10**15)
-    error = assert_error(client.post("/api/generate", json={"prompt": PROMPT, "duration": 900}, headers=auth), 507, "INSUFFICIENT_STORAGE")
+    error = assert_error(
+        client.post("/api/generate", json={"prompt": PROMPT, "duration": 900}, headers=auth),
+        507,
+        "INSUFFICIENT_STORAGE",
+    )
     assert "disk space" in error["detail"]
-    assert_error(client.post("/api/render", json={"track_id": generated["id"]}, headers=auth), 507, "INSUFFICIENT_STORAGE")
+    assert_error(
+        client.post("/api/render", json={"track_id": generated["id"]}, headers=auth),
+        507,
+        "INSUFFICIENT_STORAGE",
+    )
     # Nothing was lost: the generated track is still generated, no new track appeared.
     history = client.get("/api/history", headers=auth).json()
     assert history["total"] == 1 and history["items"][0]["status"] == "generated"
@@ -64,7 +80,10 @@ def test_unknown_and_foreign_tracks_are_404(client: TestClient, auth, db, passwo
 
 def test_busy_tracks_cannot_be_deleted_or_rendered(client: TestClient, auth, db, user) -> None:
     busy = add_track(db, user, status=TrackStatus.RENDERING, job=("render", JobStatus.RUNNING))
-    assert "wait" in assert_error(client.delete(f"/api/tracks/{busy.id}", headers=auth), 409, "CONFLICT")["detail"]
+    assert (
+        "wait"
+        in assert_error(client.delete(f"/api/tracks/{busy.id}", headers=auth), 409, "CONFLICT")["detail"]
+    )
     assert_error(client.post("/api/render", json={"track_id": str(busy.id)}, headers=auth), 409, "CONFLICT")
     failed = add_track(db, user, status=TrackStatus.FAILED, job=("generate", JobStatus.FAILED))
     assert_error(client.post("/api/render", json={"track_id": str(failed.id)}, headers=auth), 409, "CONFLICT")
@@ -80,12 +99,21 @@ def test_steps_interrupted_by_a_restart_become_retryable(db, user, auth) -> None
     stuck = add_track(db, user, status=TrackStatus.RENDERING, job=("render", JobStatus.RUNNING))
     with Client(app, raise_server_exceptions=False) as client:  # start-up runs the recovery
         track = client.get(f"/api/tracks/{stuck.id}", headers=auth).json()
-    assert track["status"] == "failed" and track["failed_stage"] == "render" and "retry" in track["error_message"]
+    assert (
+        track["status"] == "failed"
+        and track["failed_stage"] == "render"
+        and "retry" in track["error_message"]
+    )
     assert track["stage"] is None and track["progress"] is None
     assert track["job"]["status"] == "failed" and track["job"]["retryable"] is True
     assert track["job"]["error_code"] == "INTERRUPTED"
 
 
 def test_pipeline_needs_sign_in(client: TestClient) -> None:
-    for method, path in (("post", "/api/generate"), ("post", "/api/render"), ("get", "/api/history"), ("get", "/api/stats")):
+    for method, path in (
+        ("post", "/api/generate"),
+        ("post", "/api/render"),
+        ("get", "/api/history"),
+        ("get", "/api/stats"),
+    ):
         assert_error(client.request(method.upper(), path, json={}), 401, "NOT_AUTHENTICATED")

@@ -68,7 +68,9 @@ def test_generate_validation_names_the_field(client: TestClient, auth) -> None:
 
 
 def test_same_prompt_and_seed_give_the_same_music(client: TestClient, auth, generated) -> None:
-    again = client.post("/api/generate", json={"prompt": PROMPT, "duration": 120, "seed": 7}, headers=auth).json()
+    again = client.post(
+        "/api/generate", json={"prompt": PROMPT, "duration": 120, "seed": 7}, headers=auth
+    ).json()
     first = storage.absolute(f"music/{generated['id']}.mp3").read_bytes()
     assert storage.absolute(f"music/{again['id']}.mp3").read_bytes() == first
 
@@ -76,8 +78,13 @@ def test_same_prompt_and_seed_give_the_same_music(client: TestClient, auth, gene
 def test_progress_is_readable_while_generating(client: TestClient, auth) -> None:
     track_id = str(uuid.uuid4())
     result: dict = {}
-    worker = threading.Thread(target=lambda: result.update(
-        response=client.post("/api/generate", json={"prompt": PROMPT, "duration": 300, "id": track_id}, headers=auth)))
+    worker = threading.Thread(
+        target=lambda: result.update(
+            response=client.post(
+                "/api/generate", json={"prompt": PROMPT, "duration": 300, "id": track_id}, headers=auth
+            )
+        )
+    )
     worker.start()
     seen = []
     while worker.is_alive():

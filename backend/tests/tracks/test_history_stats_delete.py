@@ -10,8 +10,13 @@ from tests.tracks.conftest import add_track, files_of
 def test_history_pages_of_50_newest_first_with_status_filter(client: TestClient, auth, db, user) -> None:
     start = datetime.now(UTC) - timedelta(days=1)
     for i in range(55):
-        add_track(db, user, status=TrackStatus.RENDERED if i % 5 == 0 else TrackStatus.GENERATED,
-                  prompt=f"Track number {i:02d} calm", created_at=start + timedelta(minutes=i))
+        add_track(
+            db,
+            user,
+            status=TrackStatus.RENDERED if i % 5 == 0 else TrackStatus.GENERATED,
+            prompt=f"Track number {i:02d} calm",
+            created_at=start + timedelta(minutes=i),
+        )
     first = client.get("/api/history", headers=auth).json()
     assert (first["total"], first["pages"], first["page_size"], len(first["items"])) == (55, 2, 50, 50)
     assert first["items"][0]["prompt"] == "Track number 54 calm"
@@ -27,13 +32,19 @@ def test_history_pages_of_50_newest_first_with_status_filter(client: TestClient,
 def test_stats_count_status_storage_and_quota(client: TestClient, auth, db, user, monkeypatch) -> None:
     add_track(db, user, status=TrackStatus.GENERATED, music_bytes=1000, image_bytes=200)
     add_track(db, user, status=TrackStatus.FAILED)
-    add_track(db, user, status=TrackStatus.RENDERED, video_bytes=5000, created_at=datetime(2020, 1, 5, tzinfo=UTC))
+    add_track(
+        db, user, status=TrackStatus.RENDERED, video_bytes=5000, created_at=datetime(2020, 1, 5, tzinfo=UTC)
+    )
     monkeypatch.setattr(get_settings().usage, "monthly_generation_quota", 2)
     stats = client.get("/api/stats", headers=auth).json()
     assert stats["tracks_by_status"]["generated"] == 1 and stats["tracks_by_status"]["failed"] == 1
     assert stats["tracks_by_status"]["uploaded"] == 0 and stats["total_tracks"] == 3
     assert stats["storage_bytes"] == 6200
-    assert stats["month_generations"] == 2 and stats["quota_used_percent"] == 100.0 and stats["quota_alert"] is True
+    assert (
+        stats["month_generations"] == 2
+        and stats["quota_used_percent"] == 100.0
+        and stats["quota_alert"] is True
+    )
     monkeypatch.setattr(get_settings().usage, "monthly_generation_quota", 500)
     assert client.get("/api/stats", headers=auth).json()["quota_alert"] is False
 

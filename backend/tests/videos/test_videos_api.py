@@ -32,13 +32,19 @@ def check_plan(video: dict) -> None:
         assert inside[0]["start"] == s["start"] and inside[-1]["end"] == s["end"]  # sums exactly
 
 
-def test_a_video_from_an_analysed_song_sections_and_clip_plan(client: TestClient, auth, analysed, tmp_path) -> None:
+def test_a_video_from_an_analysed_song_sections_and_clip_plan(
+    client: TestClient, auth, analysed, tmp_path
+) -> None:
     unanalysed = upload(client, auth, tone(tmp_path / "other.wav", seconds=8)).json()
-    assert_error(client.post("/api/videos", json={"song_id": unanalysed["id"], "prompt": PROMPT}, headers=auth),
-                 409, "CONFLICT")
+    assert_error(
+        client.post("/api/videos", json={"song_id": unanalysed["id"], "prompt": PROMPT}, headers=auth),
+        409,
+        "CONFLICT",
+    )
 
-    made = client.post("/api/videos", json={"song_id": analysed["id"], "prompt": PROMPT, "aspect": "9:16"},
-                       headers=auth)
+    made = client.post(
+        "/api/videos", json={"song_id": analysed["id"], "prompt": PROMPT, "aspect": "9:16"}, headers=auth
+    )
     assert made.status_code == 201, made.text
     video = made.json()
     vid = video["id"]
@@ -47,26 +53,35 @@ def test_a_video_from_an_analysed_song_sections_and_clip_plan(client: TestClient
     sections = video["sections"]
     assert sections[0]["start"] == 0 and sections[-1]["end"] == video["duration"]
     downbeats = set(video["grid"]["downbeats"])
-    assert all(a["end"] == b["start"] and b["start"] in downbeats for a, b in zip(sections, sections[1:], strict=False))
+    assert all(
+        a["end"] == b["start"] and b["start"] in downbeats
+        for a, b in zip(sections, sections[1:], strict=False)
+    )
 
     planned = client.post(f"/api/videos/{vid}/clips/plan", headers=auth).json()
     assert planned["status"] == "planned"
     check_plan(planned)
 
     # Split at a time between beats: the new boundary lands on the nearest downbeat, and the plan follows.
-    split = client.post(f"/api/videos/{vid}/sections/edit", json={"op": "split", "at": 30.3, "label": "chorus"},
-                        headers=auth)
+    split = client.post(
+        f"/api/videos/{vid}/sections/edit", json={"op": "split", "at": 30.3, "label": "chorus"}, headers=auth
+    )
     assert split.status_code == 200, split.text
     after = split.json()
-    assert any(s["start"] in downbeats and abs(s["start"] - 30.3) < 2.1 and s["label"] == "chorus"
-               for s in after["sections"])
+    assert any(
+        s["start"] in downbeats and abs(s["start"] - 30.3) < 2.1 and s["label"] == "chorus"
+        for s in after["sections"]
+    )
     check_plan(after)
 
     # A PUT with a gap is refused with the section named; nothing changes.
     broken = [dict(s) for s in after["sections"]]
     broken[1]["start"] += 1.0
-    error = assert_error(client.put(f"/api/videos/{vid}/sections", json={"sections": broken}, headers=auth),
-                         422, "SECTION_INVALID")
+    error = assert_error(
+        client.put(f"/api/videos/{vid}/sections", json={"sections": broken}, headers=auth),
+        422,
+        "SECTION_INVALID",
+    )
     assert "section 2" in error["detail"]
     assert client.get(f"/api/videos/{vid}", headers=auth).json()["sections"] == after["sections"]
 

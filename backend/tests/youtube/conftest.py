@@ -84,15 +84,33 @@ def cover_png(tmp_path_factory) -> Path:
     return LocalImageProvider().generate(prompt=PROMPT, seed=3, workdir=folder)
 
 
-def add_rendered(db: Session, user, cover_png: Path, *, size: int = 5 * CHUNK + 12_345,
-                 status: TrackStatus = TrackStatus.RENDERED) -> Track:
+def add_rendered(
+    db: Session,
+    user,
+    cover_png: Path,
+    *,
+    size: int = 5 * CHUNK + 12_345,
+    status: TrackStatus = TrackStatus.RENDERED,
+) -> Track:
     track_id = uuid.uuid4()
-    video, image = storage.relative_path("videos", track_id, "mp4"), storage.relative_path("images", track_id, "png")
+    video, image = (
+        storage.relative_path("videos", track_id, "mp4"),
+        storage.relative_path("images", track_id, "png"),
+    )
     storage.write_bytes(video, os.urandom(size))
     storage.absolute(image).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cover_png, storage.absolute(image))
-    track = Track(id=track_id, user_id=user.id, prompt=PROMPT, duration=300, seed=1, status=status,
-                  video_path=video, image_path=image, video_bytes=size)
+    track = Track(
+        id=track_id,
+        user_id=user.id,
+        prompt=PROMPT,
+        duration=300,
+        seed=1,
+        status=status,
+        video_path=video,
+        image_path=image,
+        video_bytes=size,
+    )
     db.add(track)
     db.commit()
     return track
@@ -104,9 +122,15 @@ def rendered(db: Session, user, cover_png: Path) -> Track:
 
 
 def upload_body(track: Track, **overrides) -> dict:
-    return {"track_id": str(track.id), "title": "Ocean rain for deep sleep", "description": "Soft rain.",
-            "tags": ["ambient", "sleep music"], "privacy": "unlisted", "made_for_kids": False,
-            "contains_synthetic_media": True} | overrides
+    return {
+        "track_id": str(track.id),
+        "title": "Ocean rain for deep sleep",
+        "description": "Soft rain.",
+        "tags": ["ambient", "sleep music"],
+        "privacy": "unlisted",
+        "made_for_kids": False,
+        "contains_synthetic_media": True,
+    } | overrides
 
 
 def video_bytes(track: Track) -> bytes:

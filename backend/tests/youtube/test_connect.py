@@ -21,14 +21,18 @@ def _consent(client: TestClient, auth: dict) -> httpx.Response:
     return httpx.get(url, follow_redirects=False)
 
 
-def test_consent_url_asks_for_upload_and_readonly_offline_with_pkce(client: TestClient, auth, google, db) -> None:
+def test_consent_url_asks_for_upload_and_readonly_offline_with_pkce(
+    client: TestClient, auth, google, db
+) -> None:
     response = client.get("/api/auth/youtube", headers=auth)
     assert response.status_code == 200 and set(response.json()) == {"auth_url"}
     url = urlsplit(response.json()["auth_url"])
     q = {k: v[0] for k, v in parse_qs(url.query).items()}
     assert f"{url.scheme}://{url.netloc}{url.path}" == f"{google.url}/o/oauth2/auth"
-    assert set(q["scope"].split()) == {"https://www.googleapis.com/auth/youtube.upload",
-                                       "https://www.googleapis.com/auth/youtube.readonly"}
+    assert set(q["scope"].split()) == {
+        "https://www.googleapis.com/auth/youtube.upload",
+        "https://www.googleapis.com/auth/youtube.readonly",
+    }
     assert q["access_type"] == "offline" and q["prompt"] == "consent" and q["response_type"] == "code"
     assert q["code_challenge_method"] == "S256" and len(q["code_challenge"]) == 43
     assert q["redirect_uri"] == "http://testserver/api/auth/youtube/callback"
@@ -67,7 +71,9 @@ def test_state_mismatch_and_replay_are_rejected(client: TestClient, auth, google
     callback = consent.headers["location"]
     forged = callback.replace("state=", "state=x")
     assert_error(client.get(forged, follow_redirects=False), 403, "OAUTH_STATE_INVALID")
-    assert_error(client.get("/api/auth/youtube/callback?code=abc", follow_redirects=False), 403, "OAUTH_STATE_INVALID")
+    assert_error(
+        client.get("/api/auth/youtube/callback?code=abc", follow_redirects=False), 403, "OAUTH_STATE_INVALID"
+    )
 
     assert client.get(callback, follow_redirects=False).status_code == 302
     replay = assert_error(client.get(callback, follow_redirects=False), 403, "OAUTH_STATE_INVALID")
@@ -79,12 +85,16 @@ def test_expired_state_is_rejected(client: TestClient, auth, google, db) -> None
     consent = _consent(client, auth)
     db.execute(update(OAuthState).values(expires_at=datetime.now(UTC) - timedelta(seconds=1)))
     db.commit()
-    error = assert_error(client.get(consent.headers["location"], follow_redirects=False), 403, "OAUTH_STATE_INVALID")
+    error = assert_error(
+        client.get(consent.headers["location"], follow_redirects=False), 403, "OAUTH_STATE_INVALID"
+    )
     assert "expired" in error["detail"]
     assert db.query(YouTubeToken).count() == 0
 
 
-def test_state_of_another_user_connects_that_user_only(client: TestClient, auth, google, db, password_hash) -> None:
+def test_state_of_another_user_connects_that_user_only(
+    client: TestClient, auth, google, db, password_hash
+) -> None:
     make_user(db, password_hash, "other@example.com")
     other = {"Authorization": f"Bearer {login(client, 'other@example.com')['access_token']}"}
     connect(client, other, google)
@@ -92,10 +102,17 @@ def test_state_of_another_user_connects_that_user_only(client: TestClient, auth,
     assert not client.get("/api/auth/youtube/status", headers=auth).json()["connected"]
 
 
-@pytest.mark.parametrize(("setup", "reason"), [
-    ("deny", "access_denied"), ("no_upload_scope", "missing_scope"), ("no_channel", "no_channel"),
-])
-def test_consent_problems_go_back_to_the_dashboard_with_a_reason(client, auth, google, db, setup, reason) -> None:
+@pytest.mark.parametrize(
+    ("setup", "reason"),
+    [
+        ("deny", "access_denied"),
+        ("no_upload_scope", "missing_scope"),
+        ("no_channel", "no_channel"),
+    ],
+)
+def test_consent_problems_go_back_to_the_dashboard_with_a_reason(
+    client, auth, google, db, setup, reason
+) -> None:
     if setup == "deny":
         google.deny_consent = True
     elif setup == "no_upload_scope":
@@ -105,7 +122,10 @@ def test_consent_problems_go_back_to_the_dashboard_with_a_reason(client, auth, g
     response = connect(client, auth, google)
     location = urlsplit(response.headers["location"])
     q = {k: v[0] for k, v in parse_qs(location.query).items()}
-    assert response.status_code == 302 and f"{location.scheme}://{location.netloc}{location.path}" == f"{DASHBOARD}/settings"
+    assert (
+        response.status_code == 302
+        and f"{location.scheme}://{location.netloc}{location.path}" == f"{DASHBOARD}/settings"
+    )
     assert q["youtube"] == "error" and q["reason"] == reason and q["message"]
     assert db.query(YouTubeToken).count() == 0
 
@@ -131,14 +151,17 @@ def test_disconnect_revokes_at_google_and_forgets(client: TestClient, auth, goog
     assert client.delete("/api/auth/youtube", headers=auth).status_code == 204
 
 
-def test_invalid_grant_marks_the_connection_for_reconnection(client, auth, google, connected, db, rendered) -> None:
+def test_invalid_grant_marks_the_connection_for_reconnection(
+    client, auth, google, connected, db, rendered
+) -> None:
     from tests.youtube.conftest import upload_body
 
     google.revoke_all()  # the creator removed access in their Google account
     db.execute(update(YouTubeToken).values(expires_at=datetime.now(UTC) - timedelta(minutes=1)))
     db.commit()
-    error = assert_error(client.post("/api/upload", json=upload_body(rendered), headers=auth), 409,
-                         "YOUTUBE_RECONNECT_NEEDED")
+    error = assert_error(
+        client.post("/api/upload", json=upload_body(rendered), headers=auth), 409, "YOUTUBE_RECONNECT_NEEDED"
+    )
     assert "invalid_grant" in error["detail"] and "Reconnect" in error["detail"]
     status = client.get("/api/auth/youtube/status", headers=auth).json()
     assert status["connected"] and status["needs_reconnect"] and "Testing mode" in status["reconnect_reason"]

@@ -12,13 +12,22 @@ from tests.conftest import PASSWORD
 from tests.youtube.conftest import CHUNK, DASHBOARD, add_rendered, upload_body, video_bytes
 
 
-def test_upload_interrupted_by_a_5xx_and_a_killed_process_completes(google, user, db, cover_png, api_processes) -> None:
+def test_upload_interrupted_by_a_5xx_and_a_killed_process_completes(
+    google, user, db, cover_png, api_processes
+) -> None:
     first = api_processes()
-    auth = {"Authorization": "Bearer " + httpx.post(
-        f"{first.url}/api/auth/login", json={"email": user.email, "password": PASSWORD}).json()["access_token"]}
+    auth = {
+        "Authorization": "Bearer "
+        + httpx.post(f"{first.url}/api/auth/login", json={"email": user.email, "password": PASSWORD}).json()[
+            "access_token"
+        ]
+    }
     # Connect through the real process, as a browser would.
     consent = httpx.get(httpx.get(f"{first.url}/api/auth/youtube", headers=auth).json()["auth_url"])
-    assert httpx.get(consent.headers["location"]).headers["location"] == f"{DASHBOARD}/settings?youtube=connected"
+    assert (
+        httpx.get(consent.headers["location"]).headers["location"]
+        == f"{DASHBOARD}/settings?youtube=connected"
+    )
 
     track = add_rendered(db, user, cover_png, size=10 * CHUNK + 4321)  # 11 chunks
     google.fail_chunk(2, status=503)
@@ -27,7 +36,9 @@ def test_upload_interrupted_by_a_5xx_and_a_killed_process_completes(google, user
 
     def upload() -> None:
         try:
-            outcome["response"] = httpx.post(f"{first.url}/api/upload", json=upload_body(track), headers=auth, timeout=60)
+            outcome["response"] = httpx.post(
+                f"{first.url}/api/upload", json=upload_body(track), headers=auth, timeout=60
+            )
         except httpx.HTTPError as exc:
             outcome["error"] = exc
 
@@ -48,7 +59,12 @@ def test_upload_interrupted_by_a_5xx_and_a_killed_process_completes(google, user
     stopped = httpx.get(f"{second.url}/api/tracks/{track.id}", headers=auth).json()
     assert stopped["status"] == "failed" and stopped["failed_stage"] == "upload"
     job = stopped["job"]
-    assert (job["kind"], job["status"], job["error_code"], job["retryable"]) == ("upload", "failed", "INTERRUPTED", True)
+    assert (job["kind"], job["status"], job["error_code"], job["retryable"]) == (
+        "upload",
+        "failed",
+        "INTERRUPTED",
+        True,
+    )
     retried = httpx.post(f"{second.url}/api/tracks/{track.id}/retry", headers=auth, timeout=60)
     assert retried.status_code == 200, retried.text
     done = retried.json()

@@ -17,8 +17,9 @@ from tests.auth.test_auth_flow import assert_error
 from tests.youtube.conftest import CHUNK, FERNET_KEY, add_rendered, upload_body, video_bytes
 
 
-def test_5xx_and_timeout_resume_from_the_last_confirmed_byte(client: TestClient, auth, google, connected,
-                                                             rendered, monkeypatch) -> None:
+def test_5xx_and_timeout_resume_from_the_last_confirmed_byte(
+    client: TestClient, auth, google, connected, rendered, monkeypatch
+) -> None:
     monkeypatch.setenv("YOUTUBE_HTTP_TIMEOUT_SECONDS", "2")
     from app.config import get_settings
 
@@ -36,8 +37,9 @@ def test_5xx_and_timeout_resume_from_the_last_confirmed_byte(client: TestClient,
     assert google.count("POST", "/upload/youtube/v3/videos") == 1  # one session throughout
 
 
-def test_expired_access_token_is_refreshed_mid_upload_and_kept(client: TestClient, auth, google, connected,
-                                                               rendered, db) -> None:
+def test_expired_access_token_is_refreshed_mid_upload_and_kept(
+    client: TestClient, auth, google, connected, rendered, db
+) -> None:
     from cryptography.fernet import Fernet
 
     def expire_after_first_chunk(start: int) -> None:
@@ -53,8 +55,9 @@ def test_expired_access_token_is_refreshed_mid_upload_and_kept(client: TestClien
     assert Fernet(FERNET_KEY.encode()).decrypt(stored.encode()).decode() == google.latest_access_token()
 
 
-def test_token_close_to_expiry_is_refreshed_before_the_upload(client: TestClient, auth, google, connected,
-                                                              rendered, db) -> None:
+def test_token_close_to_expiry_is_refreshed_before_the_upload(
+    client: TestClient, auth, google, connected, rendered, db
+) -> None:
     db.execute(update(YouTubeToken).values(expires_at=datetime.now(UTC) + timedelta(minutes=2)))
     db.commit()
     assert client.post("/api/upload", json=upload_body(rendered), headers=auth).status_code == 200
@@ -64,8 +67,9 @@ def test_token_close_to_expiry_is_refreshed_before_the_upload(client: TestClient
     assert db.scalar(select(YouTubeToken)).expires_at > datetime.now(UTC) + timedelta(minutes=50)
 
 
-def test_upload_over_the_days_quota_is_refused_before_it_starts(client: TestClient, auth, google, connected,
-                                                                 rendered, db) -> None:
+def test_upload_over_the_days_quota_is_refused_before_it_starts(
+    client: TestClient, auth, google, connected, rendered, db
+) -> None:
     db.add(QuotaUsage(day=quota.pacific_day(), operation="videos.insert", units=9000))
     db.commit()
     response = client.post("/api/upload", json=upload_body(rendered), headers=auth)
@@ -79,8 +83,9 @@ def test_upload_over_the_days_quota_is_refused_before_it_starts(client: TestClie
     assert datetime.fromisoformat(status["resets_at"]) > datetime.now(UTC)
 
 
-def test_two_uploads_started_together_cannot_share_the_last_units(client: TestClient, auth, google, connected,
-                                                                   rendered, db, user, cover_png) -> None:
+def test_two_uploads_started_together_cannot_share_the_last_units(
+    client: TestClient, auth, google, connected, rendered, db, user, cover_png
+) -> None:
     """Room for one upload: started at the same moment, one goes, the other is refused
     before anything reaches YouTube, and the held units end up counted once."""
     other = add_rendered(db, user, cover_png)
@@ -106,8 +111,9 @@ def test_two_uploads_started_together_cannot_share_the_last_units(client: TestCl
     assert operations.count("videos.insert") == 2  # the day's earlier uploads, and this one
 
 
-def test_a_failed_upload_gives_back_the_units_it_held(client: TestClient, auth, google, connected, rendered,
-                                                      db) -> None:
+def test_a_failed_upload_gives_back_the_units_it_held(
+    client: TestClient, auth, google, connected, rendered, db
+) -> None:
     google.insert_error = (400, "invalidVideoMetadata")  # refused before a session opens: nothing spent
     assert client.post("/api/upload", json=upload_body(rendered), headers=auth).status_code >= 400
     assert client.get(f"/api/tracks/{rendered.id}", headers=auth).json()["failed_stage"] == "upload"
@@ -115,15 +121,21 @@ def test_a_failed_upload_gives_back_the_units_it_held(client: TestClient, auth, 
     assert quota.RESERVED not in operations and "videos.insert" not in operations  # the 1650 units went back
 
 
-def test_quota_exceeded_from_youtube_is_reported_and_not_retried(client: TestClient, auth, google, connected,
-                                                                  rendered, db) -> None:
+def test_quota_exceeded_from_youtube_is_reported_and_not_retried(
+    client: TestClient, auth, google, connected, rendered, db
+) -> None:
     google.quota_exhausted = True
-    error = assert_error(client.post("/api/upload", json=upload_body(rendered), headers=auth), 403,
-                         "YOUTUBE_QUOTA_EXCEEDED")
+    error = assert_error(
+        client.post("/api/upload", json=upload_body(rendered), headers=auth), 403, "YOUTUBE_QUOTA_EXCEEDED"
+    )
     assert "quotaExceeded" in error["detail"] and "resets at" in error["detail"]
     assert google.count("POST", "/upload/youtube/v3/videos") == 1  # not retried
     track = client.get(f"/api/tracks/{rendered.id}", headers=auth).json()
-    assert track["status"] == "failed" and track["failed_stage"] == "upload" and "quota" in track["error_message"]
+    assert (
+        track["status"] == "failed"
+        and track["failed_stage"] == "upload"
+        and "quota" in track["error_message"]
+    )
     # Our count now says the day is spent, so a retry today is refused here, not sent.
     assert client.get("/api/auth/youtube/status", headers=auth).json()["quota"]["remaining"] == 0
     assert_error(client.post(f"/api/tracks/{rendered.id}/retry", headers=auth), 403, "QUOTA_EXCEEDED")
@@ -138,17 +150,25 @@ def test_quota_exceeded_from_youtube_is_reported_and_not_retried(client: TestCli
     assert retried.json()["status"] == "uploaded" and db.scalar(select(UploadSession)) is None
 
 
-def test_persistent_5xx_fails_retryably_and_retry_resumes(client: TestClient, auth, google, connected, rendered, db) -> None:
+def test_persistent_5xx_fails_retryably_and_retry_resumes(
+    client: TestClient, auth, google, connected, rendered, db
+) -> None:
     from app.config import get_settings
 
     # YouTube answers 503 to chunk 2 for longer than our retries last.
     google.fail_chunk(2, status=503, times=get_settings().youtube.retry_attempts + 1)
     assert_error(client.post("/api/upload", json=upload_body(rendered), headers=auth), 502, "STEP_FAILED")
     track = client.get(f"/api/tracks/{rendered.id}", headers=auth).json()
-    assert track["status"] == "failed" and track["failed_stage"] == "upload" and "temporary" in track["error_message"]
+    assert (
+        track["status"] == "failed"
+        and track["failed_stage"] == "upload"
+        and "temporary" in track["error_message"]
+    )
     session = db.scalar(select(UploadSession))
     assert session.bytes_confirmed == 2 * CHUNK and session.session_uri
-    error = assert_error(client.post("/api/upload", json=upload_body(rendered), headers=auth), 409, "CONFLICT")
+    error = assert_error(
+        client.post("/api/upload", json=upload_body(rendered), headers=auth), 409, "CONFLICT"
+    )
     assert "retry it" in error["detail"]  # YouTube has part of it: continue, do not start over
 
     google.fail_chunks.clear()
@@ -168,12 +188,27 @@ def test_no_secrets_in_logs(client: TestClient, auth, google, rendered, caplog) 
     assert client.post("/api/upload", json=upload_body(rendered), headers=auth).status_code == 200
     # The test's own browser and HTTP client (httpx to the consent page and to the app) log the
     # callback URL; that is the test harness, not the studio, so its records are left out.
-    browser = ("testserver", "/o/oauth2/auth", "send_request", "receive_response", "connect_tcp", "response_closed")
-    studio = [r for r in caplog.records
-              if not (r.name.startswith(("httpx", "httpcore")) and any(b in r.getMessage() for b in browser))]
+    browser = (
+        "testserver",
+        "/o/oauth2/auth",
+        "send_request",
+        "receive_response",
+        "connect_tcp",
+        "response_closed",
+    )
+    studio = [
+        r
+        for r in caplog.records
+        if not (r.name.startswith(("httpx", "httpcore")) and any(b in r.getMessage() for b in browser))
+    ]
     logged = "\n".join(r.getMessage() for r in studio)
-    secrets_seen = [*google.access_tokens, *google.refresh_tokens, google.client_secret, FERNET_KEY,
-                    *(s for s in google.sessions)]
+    secrets_seen = [
+        *google.access_tokens,
+        *google.refresh_tokens,
+        google.client_secret,
+        FERNET_KEY,
+        *(s for s in google.sessions),
+    ]
     assert len(secrets_seen) >= 5
     for secret in secrets_seen:
         assert secret not in logged

@@ -58,7 +58,9 @@ def test_defaults_stay_within_limits_for_long_prompts() -> None:
     assert len(defaults.title) <= 100 and defaults.title.endswith("| 15 min")
     assert "<" not in defaults.title + defaults.description
     assert tags_length(defaults.tags) <= 500
-    UploadRequest(track_id=track.id, made_for_kids=False, **defaults.model_dump(exclude={"made_for_kids", "quota_cost"}))
+    UploadRequest(
+        track_id=track.id, made_for_kids=False, **defaults.model_dump(exclude={"made_for_kids", "quota_cost"})
+    )
 
 
 def test_chunk_size_must_be_a_multiple_of_256_kib(monkeypatch) -> None:

@@ -5,8 +5,8 @@ rearranges the composition. Output is a 1920x1080 RGB PNG in the job's workdir."
 
 from pathlib import Path
 
-from app.media.image import save_png
 from app.core.errors import ProviderError
+from app.media.image import save_png
 
 from .compose import render
 

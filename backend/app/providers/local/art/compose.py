@@ -14,20 +14,28 @@ from .palette import mix
 from .scene import GROUNDS, Scene, read_prompt
 
 # How high a sun of each setting stands, as a fraction of the sky above the horizon.
-SUN_HEIGHT = {"sunset": (0.02, 0.25), "dawn": (0.2, 0.32), "morning": (0.3, 0.45),
-              "day": (0.6, 0.75)}
+SUN_HEIGHT = {"sunset": (0.02, 0.25), "dawn": (0.2, 0.32), "morning": (0.3, 0.45), "day": (0.6, 0.75)}
 
 
-def _place_light(scene: Scene, rng: np.random.Generator, *, width: int, height: int,
-                 horizon: int) -> Light | None:
+def _place_light(
+    scene: Scene, rng: np.random.Generator, *, width: int, height: int, horizon: int
+) -> Light | None:
     if "moon" in scene.forms:
-        return Light("moon", x=rng.uniform(0.15, 0.85) * width,
-                     y=rng.uniform(0.13, 0.3) * height, radius=rng.uniform(0.03, 0.045) * height)
+        return Light(
+            "moon",
+            x=rng.uniform(0.15, 0.85) * width,
+            y=rng.uniform(0.13, 0.3) * height,
+            radius=rng.uniform(0.03, 0.045) * height,
+        )
     if "sun" in scene.forms:
         low, high = SUN_HEIGHT.get(scene.setting, (0.18, 0.3))
         radius = rng.uniform(0.045, 0.06) * height
-        return Light("sun", x=rng.uniform(0.25, 0.75) * width,
-                     y=horizon - radius * 0.3 - rng.uniform(low, high) * horizon, radius=radius)
+        return Light(
+            "sun",
+            x=rng.uniform(0.25, 0.75) * width,
+            y=horizon - radius * 0.3 - rng.uniform(low, high) * horizon,
+            radius=radius,
+        )
     return None
 
 
@@ -54,8 +62,14 @@ def paint(scene: Scene, rng_for: RngFor, *, width: int, height: int) -> Canvas:
         light.disc(canvas, rng_for("disc"), p, source)
     if "clouds" in f or "rain" in f:
         light_x = source.x / width if source else 0.5
-        sky.clouds(canvas, rng_for("clouds"), p, horizon=horizon, light_x=light_x,
-                   heavy="rain" in f or scene.setting == "storm")
+        sky.clouds(
+            canvas,
+            rng_for("clouds"),
+            p,
+            horizon=horizon,
+            light_x=light_x,
+            heavy="rain" in f or scene.setting == "storm",
+        )
     if has_ground:
         paint_ground(canvas, rng_for, scene, horizon=horizon, source=source)
     if source is not None and source.kind == "sun" and f & {"forest", "fog"}:
@@ -66,9 +80,14 @@ def paint(scene: Scene, rng_for: RngFor, *, width: int, height: int) -> Canvas:
         weather.snow(canvas, rng_for("snow"), p, count=700)
     if "birds" in f:
         flock = rng_for("birds")
-        weather.birds(canvas, flock, mix(p.land, p.sky_mid, 0.25),
-                      x=flock.uniform(0.3, 0.7) * width, y=flock.uniform(0.2, 0.32) * height,
-                      span=width * 0.2)
+        weather.birds(
+            canvas,
+            flock,
+            mix(p.land, p.sky_mid, 0.25),
+            x=flock.uniform(0.3, 0.7) * width,
+            y=flock.uniform(0.2, 0.32) * height,
+            span=width * 0.2,
+        )
     return canvas
 
 

@@ -41,8 +41,9 @@ def _plan(forms: frozenset[str], *, on_water: bool) -> list[str]:
     return plan
 
 
-def _layers(canvas: Canvas, rng: np.random.Generator, scene: Scene, *, horizon: int,
-            on_water: bool) -> list[Layer]:
+def _layers(
+    canvas: Canvas, rng: np.random.Generator, scene: Scene, *, horizon: int, on_water: bool
+) -> list[Layer]:
     p, h, w = scene.palette, canvas.height, canvas.width
     plan = _plan(scene.forms, on_water=on_water)
     haze = mix(p.haze, p.glow, 0.15)
@@ -59,15 +60,18 @@ def _layers(canvas: Canvas, rng: np.random.Generator, scene: Scene, *, horizon: 
         city = None
         if kind == "forest":
             ground = land.ridge(rng, width=w, base=base, amplitude=h * 0.05, kind="hills")
-            profile = land.forest(rng, ground=ground, tree_height=h * scale * (0.03 + 0.09 * t),
-                                  pines=0.9 if scene.setting == "winter" else 0.6)
+            profile = land.forest(
+                rng,
+                ground=ground,
+                tree_height=h * scale * (0.03 + 0.09 * t),
+                pines=0.9 if scene.setting == "winter" else 0.6,
+            )
         elif kind == "city":
             city = land.skyline(rng, width=w, base=base, tallest=h * scale * (0.2 + 0.14 * t))
             profile = city.profile
         else:
             amplitude = {"mountains": 0.24 - 0.1 * t, "dunes": 0.1, "hills": 0.09}[kind]
-            profile = land.ridge(rng, width=w, base=base, amplitude=h * amplitude * scale,
-                                 kind=kind)
+            profile = land.ridge(rng, width=w, base=base, amplitude=h * amplitude * scale, kind=kind)
         if on_water:
             profile = horizon - (horizon - profile) * reach
         colour = mix(haze, p.land, 0.35 + 0.3 * t if on_water else t**1.3)
@@ -76,28 +80,50 @@ def _layers(canvas: Canvas, rng: np.random.Generator, scene: Scene, *, horizon: 
     return layers
 
 
-def _paint_layers(canvas: Canvas, rng: np.random.Generator, scene: Scene, layers: list[Layer],
-                  *, horizon: int, bottom: int) -> None:
+def _paint_layers(
+    canvas: Canvas, rng: np.random.Generator, scene: Scene, layers: list[Layer], *, horizon: int, bottom: int
+) -> None:
     p, h = scene.palette, canvas.height
     haze = mix(p.haze, p.glow, 0.15)
     for i, layer in enumerate(layers):
         # Below the next layer's lowest top edge everything is covered again: stop there.
         nearer = layers[i + 1].profile.max() + 2 if i + 1 < len(layers) else bottom
         stop = int(min(bottom, nearer))
-        land.silhouette(canvas, layer.profile, layer.colour, haze=haze, mist=layer.mist,
-                        mist_depth=(h - horizon) * 0.4, bottom=stop)
+        land.silhouette(
+            canvas,
+            layer.profile,
+            layer.colour,
+            haze=haze,
+            mist=layer.mist,
+            mist_depth=(h - horizon) * 0.4,
+            bottom=stop,
+        )
         if layer.city is not None:
             dark_sky = 1 - float(p.sky_mid.mean())
-            land.windows(canvas, rng, layer.city, p.window, scale=0.6 + 0.7 * layer.nearness,
-                         lit_share=0.3, brightness=(0.35 + 0.6 * layer.nearness) * dark_sky,
-                         bottom=stop)
+            land.windows(
+                canvas,
+                rng,
+                layer.city,
+                p.window,
+                scale=0.6 + 0.7 * layer.nearness,
+                lit_share=0.3,
+                brightness=(0.35 + 0.6 * layer.nearness) * dark_sky,
+                bottom=stop,
+            )
         if "fog" in scene.forms and i + 1 < len(layers):
-            weather.mist(canvas, rng, haze, centre=float(np.median(layer.profile)) + h * 0.03,
-                         thickness=h * 0.05, strength=0.55)
+            weather.mist(
+                canvas,
+                rng,
+                haze,
+                centre=float(np.median(layer.profile)) + h * 0.03,
+                thickness=h * 0.05,
+                strength=0.55,
+            )
 
 
-def paint_ground(canvas: Canvas, rng_for: RngFor, scene: Scene, *, horizon: int,
-                 source: Light | None) -> None:
+def paint_ground(
+    canvas: Canvas, rng_for: RngFor, scene: Scene, *, horizon: int, source: Light | None
+) -> None:
     """Land, or sea with optional distant land, from the horizon down."""
     rng = rng_for("land")
     if "ocean" not in scene.forms:
@@ -112,5 +138,11 @@ def paint_ground(canvas: Canvas, rng_for: RngFor, scene: Scene, *, horizon: int,
     for layer in layers:
         water.mirror(canvas, layer.profile, layer.colour * np.float32(0.7), horizon=horizon)
     if "fog" in scene.forms:
-        weather.mist(canvas, rng_for("mist"), scene.palette.haze, centre=horizon,
-                     thickness=canvas.height * 0.04, strength=0.5)
+        weather.mist(
+            canvas,
+            rng_for("mist"),
+            scene.palette.haze,
+            centre=horizon,
+            thickness=canvas.height * 0.04,
+            strength=0.5,
+        )

@@ -23,31 +23,24 @@ class Skyline:
     edges: np.ndarray  # left column of each building, plus the right end
 
 
-def ridge(
-    rng: np.random.Generator, *, width: int, base: float, amplitude: float, kind: str
-) -> np.ndarray:
+def ridge(rng: np.random.Generator, *, width: int, base: float, amplitude: float, kind: str) -> np.ndarray:
     """Top edge of a mountain range ("mountains": sharp ridged peaks), rolling "hills",
     or smooth "dunes"."""
     if kind == "mountains":
         smooth = fractal_1d(rng, length=width, cells=rng.uniform(2, 3.5), octaves=4)
-        sharp = 1 - np.abs(fractal_1d(rng, length=width, cells=rng.uniform(3, 5), octaves=6,
-                                      roughness=0.5))
+        sharp = 1 - np.abs(fractal_1d(rng, length=width, cells=rng.uniform(3, 5), octaves=6, roughness=0.5))
         height = 0.55 * (smooth * 0.5 + 0.5) + 0.45 * sharp**1.5
     elif kind == "dunes":  # sharp crests where the noise crosses zero, smooth slopes
-        wave = fractal_1d(rng, length=width, cells=rng.uniform(1.5, 2.5), octaves=3,
-                          roughness=0.3)
+        wave = fractal_1d(rng, length=width, cells=rng.uniform(1.5, 2.5), octaves=3, roughness=0.3)
         height = (1 - np.abs(wave)) ** 2
     else:
-        height = fractal_1d(rng, length=width, cells=rng.uniform(1.2, 2.2), octaves=4,
-                            roughness=0.35)
+        height = fractal_1d(rng, length=width, cells=rng.uniform(1.2, 2.2), octaves=4, roughness=0.35)
     # Stretch to exactly 0..1 so `amplitude` means the same for every kind and seed.
     height = (height - height.min()) / max(float(np.ptp(height)), 1e-6)
     return (base - amplitude * height).astype(np.float32)
 
 
-def forest(
-    rng: np.random.Generator, *, ground: np.ndarray, tree_height: float, pines: float
-) -> np.ndarray:
+def forest(rng: np.random.Generator, *, ground: np.ndarray, tree_height: float, pines: float) -> np.ndarray:
     """Tree line standing on `ground`: pine cones and round crowns (share `pines` of them
     are pines), with fine per-column jitter for needles and leaves."""
     width = ground.shape[0]
@@ -66,9 +59,7 @@ def forest(
     return np.minimum(ground, tops + jitter).astype(np.float32)
 
 
-def skyline(
-    rng: np.random.Generator, *, width: int, base: float, tallest: float
-) -> Skyline:
+def skyline(rng: np.random.Generator, *, width: int, base: float, tallest: float) -> Skyline:
     """Blocks of varied width and height, with an occasional tower."""
     widths = rng.uniform(0.025, 0.07, 80) * width
     edges = np.concatenate([[0.0], np.cumsum(widths)])
@@ -82,8 +73,14 @@ def skyline(
 
 
 def silhouette(
-    canvas: Canvas, profile: np.ndarray, colour: Colour, *, haze: Colour, mist: float,
-    mist_depth: float, bottom: int,
+    canvas: Canvas,
+    profile: np.ndarray,
+    colour: Colour,
+    *,
+    haze: Colour,
+    mist: float,
+    mist_depth: float,
+    bottom: int,
 ) -> None:
     """Fill below the profile: `colour` at the top edge fading by `mist` towards `haze`
     over `mist_depth` pixels downwards, down to row `bottom`.
@@ -105,8 +102,15 @@ def silhouette(
 
 
 def windows(
-    canvas: Canvas, rng: np.random.Generator, city: Skyline, colour: Colour, *, scale: float,
-    lit_share: float, brightness: float, bottom: int,
+    canvas: Canvas,
+    rng: np.random.Generator,
+    city: Skyline,
+    colour: Colour,
+    *,
+    scale: float,
+    lit_share: float,
+    brightness: float,
+    bottom: int,
 ) -> None:
     """Small lit windows in a grid per building, down to row `bottom`; a random share glow."""
     top = max(0, int(city.profile.min()))

@@ -73,5 +73,4 @@ def rays(canvas: Canvas, rng: np.random.Generator, palette: Palette, light: Ligh
     shafts = pattern[((angle + np.pi) / (2 * np.pi) * 719).astype(np.int64)] ** 3
     falloff = np.exp(-np.hypot(x - light.x, y - light.y) / (canvas.height * 0.6))
     falloff *= 0.3 + 0.7 * smoothstep(light.y - light.radius, light.y + 4 * light.radius, y)
-    canvas.shine(palette.glow, enlarge(shafts * falloff * 0.4, width=canvas.width,
-                                       height=canvas.height))
+    canvas.shine(palette.glow, enlarge(shafts * falloff * 0.4, width=canvas.width, height=canvas.height))

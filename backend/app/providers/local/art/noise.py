@@ -28,8 +28,7 @@ def _catmull_rom(knots: np.ndarray, pos: np.ndarray) -> np.ndarray:
     t = pos - i
     p0, p1, p2, p3 = knots[i], knots[i + 1], knots[i + 2], knots[i + 3]
     return 0.5 * (
-        2 * p1 + (p2 - p0) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t**2
-        + (3 * p1 - p0 - 3 * p2 + p3) * t**3
+        2 * p1 + (p2 - p0) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t**2 + (3 * p1 - p0 - 3 * p2 + p3) * t**3
     )
 
 
@@ -53,8 +52,13 @@ def fractal_1d(
 
 
 def fractal_2d(
-    rng: np.random.Generator, *, width: int, height: int, cells: tuple[float, float],
-    octaves: int, roughness: float = 0.5,
+    rng: np.random.Generator,
+    *,
+    width: int,
+    height: int,
+    cells: tuple[float, float],
+    octaves: int,
+    roughness: float = 0.5,
 ) -> np.ndarray:
     """Fractal noise on a (height, width) grid, roughly in [-1, 1].
 

@@ -18,15 +18,19 @@ def gradient(canvas: Canvas, rng: np.random.Generator, palette: Palette, *, hori
     lower = smoothstep(0, 1, (t - 0.6) / 0.4)[:, None] ** 0.8
     column = palette.sky_top + (palette.sky_mid - palette.sky_top) * upper
     column = column + (palette.horizon - column) * lower
-    mottle = fractal_2d(rng, width=canvas.width // 16, height=canvas.height // 16,
-                        cells=(3, 2), octaves=3)
+    mottle = fractal_2d(rng, width=canvas.width // 16, height=canvas.height // 16, cells=(3, 2), octaves=3)
     mottle = 1 + 0.05 * enlarge(mottle, width=canvas.width, height=canvas.height)
     canvas.rgb[:] = column[:, None, :] * mottle[..., None]
 
 
 def clouds(
-    canvas: Canvas, rng: np.random.Generator, palette: Palette, *, horizon: int,
-    light_x: float, heavy: bool,
+    canvas: Canvas,
+    rng: np.random.Generator,
+    palette: Palette,
+    *,
+    horizon: int,
+    light_x: float,
+    heavy: bool,
 ) -> None:
     """Soft cloud banks: long streaks lit by the light source (sunset) or a heavy grey
     ceiling (storm)."""
@@ -34,7 +38,7 @@ def clouds(
     cells = (4, 3) if heavy else (2, 9)
     shape = fractal_2d(rng, width=w, height=h, cells=cells, octaves=5, roughness=0.55)
     y = np.arange(h, dtype=np.float32)[:, None] / h
-    band = np.exp(-((y - rng.uniform(0.35, 0.6)) / (0.45 if heavy else 0.22)) ** 2)
+    band = np.exp(-(((y - rng.uniform(0.35, 0.6)) / (0.45 if heavy else 0.22)) ** 2))
     coverage = 0.1 if heavy else 0.28
     density = smoothstep(coverage, coverage + 0.35, shape * 0.9 + band * 0.55 - 0.3)
     density *= smoothstep(1.0, 0.8, y)  # clouds thin out just above the horizon
@@ -48,7 +52,12 @@ def clouds(
 
 
 def stars(
-    canvas: Canvas, rng: np.random.Generator, palette: Palette, *, horizon: int, count: int,
+    canvas: Canvas,
+    rng: np.random.Generator,
+    palette: Palette,
+    *,
+    horizon: int,
+    count: int,
 ) -> None:
     """Point stars with a power-law brightness, anti-aliased by bilinear splatting; the
     few brightest get a soft halo. Above land they fade towards the horizon haze."""
@@ -64,9 +73,9 @@ def stars(
             np.add.at(field, (y0 + dy, x0 + dx), bright * wy * wx)
     yy, xx = np.mgrid[-8:9, -8:9].astype(np.float32)
     halo = np.exp(-(xx * xx + yy * yy) / 10)
-    for i in np.argsort(bright)[-(count // 60):]:  # brightest few: small gaussian halo
+    for i in np.argsort(bright)[-(count // 60) :]:  # brightest few: small gaussian halo
         top, left = int(ys[i]) - 8, int(xs[i]) - 8
-        if 0 <= top and top + 17 <= h and 0 <= left and left + 17 <= w:
+        if top >= 0 and top + 17 <= h and left >= 0 and left + 17 <= w:
             field[top : top + 17, left : left + 17] += halo * bright[i] * 0.25
     if horizon < canvas.height:
         field *= smoothstep(1.0, 0.55, canvas.rows(0, h) / h)
@@ -107,7 +116,7 @@ def aurora(canvas: Canvas, rng: np.random.Generator, palette: Palette, *, horizo
         rays = 0.55 + 0.45 * fractal_1d(rng, length=w, cells=45, octaves=2, roughness=0.5)
         strength = smoothstep(-0.25, 0.45, fractal_1d(rng, length=w, cells=2, octaves=3))
         above = np.clip(base - y, 0, None)
-        shape = np.where(y < base, np.exp(-above / height), np.exp(-((y - base) / 2.0) ** 2))
+        shape = np.where(y < base, np.exp(-above / height), np.exp(-(((y - base) / 2.0) ** 2)))
         layer = shape * strength * rays * weight
         curtain += layer
         upper += layer * np.clip(above / height, 0, 1)  # 0 at the lower edge, 1 high up

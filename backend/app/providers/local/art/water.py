@@ -9,12 +9,9 @@ from .noise import enlarge, fractal_2d, smoothstep
 from .palette import Colour, Palette, mix
 
 
-def _streaks(
-    rng: np.random.Generator, *, width: int, rows: int, cells: tuple[int, int]
-) -> np.ndarray:
+def _streaks(rng: np.random.Generator, *, width: int, rows: int, cells: tuple[int, int]) -> np.ndarray:
     """Horizontal wave streaks, compressed towards the horizon like real perspective."""
-    texture = fractal_2d(rng, width=width // 8, height=rows // 2, cells=cells, octaves=4,
-                         roughness=0.6)
+    texture = fractal_2d(rng, width=width // 8, height=rows // 2, cells=cells, octaves=4, roughness=0.6)
     texture = enlarge(texture, width=width, height=rows)
     depth = np.arange(rows, dtype=np.float32) / rows  # 0 at the horizon, 1 at the bottom
     source = (np.sqrt(depth) * (rows - 1)).astype(np.int64)  # more waves per row far away
@@ -22,7 +19,11 @@ def _streaks(
 
 
 def ocean(
-    canvas: Canvas, rng: np.random.Generator, palette: Palette, *, horizon: int,
+    canvas: Canvas,
+    rng: np.random.Generator,
+    palette: Palette,
+    *,
+    horizon: int,
     light: Light | None,
 ) -> None:
     rows = canvas.height - horizon

@@ -9,8 +9,13 @@ from .palette import Colour, Palette, mix
 
 
 def mist(
-    canvas: Canvas, rng: np.random.Generator, colour: Colour, *, centre: float,
-    thickness: float, strength: float,
+    canvas: Canvas,
+    rng: np.random.Generator,
+    colour: Colour,
+    *,
+    centre: float,
+    thickness: float,
+    strength: float,
 ) -> None:
     """A horizontal bank of mist centred on row `centre`, broken up by streaky noise."""
     top = max(0, int(centre - 2.5 * thickness))
@@ -18,8 +23,9 @@ def mist(
     if bottom - top < 8:
         return
     rows = canvas.rows(top, bottom)
-    veil = fractal_2d(rng, width=canvas.width // 8, height=max(2, (bottom - top) // 8),
-                      cells=(5, 2), octaves=3)
+    veil = fractal_2d(
+        rng, width=canvas.width // 8, height=max(2, (bottom - top) // 8), cells=(5, 2), octaves=3
+    )
     veil = enlarge(0.65 + 0.35 * veil, width=canvas.width, height=bottom - top)
     alpha = np.exp(-(((rows - centre) / thickness) ** 2)) * veil * np.float32(strength)
     canvas.paint(colour, np.clip(alpha, 0, 1), top=top)
@@ -44,7 +50,7 @@ def rain(canvas: Canvas, rng: np.random.Generator, palette: Palette, *, count: i
     values = np.where(near, rng.uniform(110, 180, count), rng.uniform(50, 110, count))
 
     def draw(d: ImageDraw.ImageDraw) -> None:
-        for x, y, length, value in zip(xs, ys, lengths, values):
+        for x, y, length, value in zip(xs, ys, lengths, values, strict=True):
             d.line([(x, y), (x + slant * length, y + length)], fill=int(value), width=1)
 
     streaks = _streak_layer(canvas, draw, blur=0.5)
@@ -59,15 +65,16 @@ def snow(canvas: Canvas, rng: np.random.Generator, palette: Palette, *, count: i
     values = rng.uniform(120, 230, count)
 
     def draw(d: ImageDraw.ImageDraw) -> None:
-        for x, y, r, value in zip(xs, ys, sizes, values):
+        for x, y, r, value in zip(xs, ys, sizes, values, strict=True):
             d.ellipse([x - r, y - r, x + r, y + r], fill=int(value))
 
     flakes = _streak_layer(canvas, draw, blur=0.8)
     canvas.shine(mix(palette.light, palette.haze, 0.2), flakes * 0.8)
 
 
-def birds(canvas: Canvas, rng: np.random.Generator, colour: Colour, *, x: float, y: float,
-          span: float) -> None:
+def birds(
+    canvas: Canvas, rng: np.random.Generator, colour: Colour, *, x: float, y: float, span: float
+) -> None:
     """A loose flock of gull-like 'm' shapes, drawn 4x larger and shrunk to anti-alias."""
     count = int(rng.integers(5, 10))
     scale = 4
@@ -82,8 +89,13 @@ def birds(canvas: Canvas, rng: np.random.Generator, colour: Colour, *, x: float,
         by = rng.uniform(0.2, 0.8) * box_h * scale
         size = rng.uniform(0.025, 0.05) * span * scale
         lift = rng.uniform(0.2, 0.6)  # wing angle differs per bird: mid-flap
-        wing = [(bx - size, by - size * lift * 0.4), (bx - size * 0.5, by - size * lift),
-                (bx, by), (bx + size * 0.5, by - size * lift), (bx + size, by - size * lift * 0.4)]
+        wing = [
+            (bx - size, by - size * lift * 0.4),
+            (bx - size * 0.5, by - size * lift),
+            (bx, by),
+            (bx + size * 0.5, by - size * lift),
+            (bx + size, by - size * lift * 0.4),
+        ]
         d.line(wing, fill=255, width=max(2, int(size * 0.14)), joint="curve")
     alpha = layer.resize((box_w, box_h), Image.Resampling.LANCZOS)
     canvas.rgb[top : top + box_h, left : left + box_w] += (

@@ -8,10 +8,10 @@ and AAC in parallel pieces (app.media.audio).
 import os
 from pathlib import Path
 
-from app.media.audio import encode_audio
-from app.media.ffmpeg import MediaError, duration_of
 from app.core.errors import ProviderError
 from app.core.progress import ProgressFn
+from app.media.audio import encode_audio
+from app.media.ffmpeg import MediaError, duration_of
 from app.providers.base import AudioResult
 
 from . import engine

@@ -127,7 +127,7 @@ class Track:
 
     def _fade(self, out: np.ndarray, start: int) -> None:
         """Raised-cosine fade in at the start and out at the end of the track."""
-        if FADE_IN * SR <= start and start + len(out) <= self.n - FADE_OUT * SR:
+        if start >= FADE_IN * SR and start + len(out) <= self.n - FADE_OUT * SR:
             return
         t = (start + np.arange(len(out))) / SR
         fade = np.minimum(t / FADE_IN, (self.n / SR - t) / FADE_OUT)
