@@ -40,7 +40,7 @@ class Song(Base):
     status: Mapped[str] = mapped_column(String(12), default=SongStatus.UPLOADED, server_default="uploaded")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.clock_timestamp()
     )
 
 
