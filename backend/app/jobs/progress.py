@@ -46,7 +46,9 @@ class JobProgress:
                 db.execute(
                     update(Job)
                     .where(Job.id == self.job_id)
-                    .values(stage=stage, progress=func.greatest(Job.progress, fraction), updated_at=func.now())
+                    .values(
+                        stage=stage, progress=func.greatest(Job.progress, fraction), updated_at=func.now()
+                    )
                 )
                 db.commit()
             events.write(dict(self._data), "stage_update" if new_stage else "progress")
