@@ -1,11 +1,13 @@
 """Jobs: one job's state (poll) and its live events (Server-Sent Events)."""
 
 import uuid
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import anyio
 from fastapi import APIRouter, Header, Query
 from fastapi.responses import StreamingResponse
+from sqlalchemy.orm import Session
 
 from app.auth.deps import CurrentUser, StreamUser
 from app.db import DbSession, session_factory
@@ -45,9 +47,18 @@ def get_job(job_id: uuid.UUID, user: CurrentUser, db: DbSession) -> JobPublic:
     )
 
 
-def _check_owned(user_id: uuid.UUID, job_id: uuid.UUID) -> None:
-    with session_factory()() as db:
-        queries.get_owned(db, user_id=user_id, job_id=job_id)
+async def followed(
+    check: Callable[[Session], object], target: stream.Target, *, header: str | None, query: int | None
+) -> StreamingResponse:
+    """The event stream of `target`, once `check` (a lookup that raises NotFound for another
+    user's subject) has passed in a short session on the streams' own threads."""
+
+    def run_check() -> None:
+        with session_factory()() as db:
+            check(db)
+
+    await anyio.to_thread.run_sync(run_check, limiter=stream.READERS)
+    return sse(target, header=header, query=query)
 
 
 @router.get("/jobs/{job_id}/events", response_class=StreamingResponse, responses=SSE_RESPONSE | errors(404))
@@ -59,5 +70,9 @@ async def job_events(
 ) -> StreamingResponse:
     """The job's events as they happen; ends after `completed` or `error`. Resumable with
     `Last-Event-ID`."""
-    await anyio.to_thread.run_sync(_check_owned, user.id, job_id, limiter=stream.READERS)
-    return sse(stream.Target(job_id=job_id), header=last_event_id_header, query=last_event_id)
+    return await followed(
+        lambda db: queries.get_owned(db, user_id=user.id, job_id=job_id),
+        stream.Target(job_id=job_id),
+        header=last_event_id_header,
+        query=last_event_id,
+    )

@@ -4,15 +4,13 @@ one, delete, and the analysis (a job, inline, with live events)."""
 import uuid
 from typing import Annotated
 
-import anyio
 from fastapi import APIRouter, File, Form, Response, UploadFile, status
 from fastapi.responses import StreamingResponse
 
 from app.auth.deps import CurrentUser, StreamUser
-from app.auth.models import User
-from app.db import DbSession, session_factory
+from app.db import DbSession
 from app.jobs import stream
-from app.jobs.router import SSE_RESPONSE, LastEventIdHeader, LastEventIdQuery, sse
+from app.jobs.router import SSE_RESPONSE, LastEventIdHeader, LastEventIdQuery, followed
 from app.openapi import errors
 from app.songs import analysis, service
 from app.songs.schemas import AnalysisPublic, SongFromTrack, SongList, SongPublic
@@ -89,11 +87,6 @@ def get_analysis(song_id: uuid.UUID, user: CurrentUser, db: DbSession) -> Analys
     return analysis.result(db, song=service.get_song(db, user=user, song_id=song_id))
 
 
-def _check_owned(user: User, song_id: uuid.UUID) -> None:
-    with session_factory()() as db:
-        service.get_song(db, user=user, song_id=song_id)
-
-
 @router.get("/songs/{song_id}/events", response_class=StreamingResponse, responses=SSE_RESPONSE | errors(404))
 async def song_events(
     song_id: uuid.UUID,
@@ -102,8 +95,8 @@ async def song_events(
     last_event_id_header: LastEventIdHeader = None,
 ) -> StreamingResponse:
     """The song's jobs (its analysis) as they happen, as Server-Sent Events."""
-    await anyio.to_thread.run_sync(_check_owned, user, song_id, limiter=stream.READERS)
-    return sse(
+    return await followed(
+        lambda db: service.get_song(db, user=user, song_id=song_id),
         stream.Target(subject_type="song", subject_id=song_id),
         header=last_event_id_header,
         query=last_event_id,

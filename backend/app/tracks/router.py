@@ -4,15 +4,13 @@ while a generation or render runs inline."""
 import uuid
 from typing import Annotated
 
-import anyio
 from fastapi import APIRouter, Query, status
 from fastapi.responses import StreamingResponse
 
 from app.auth.deps import CurrentUser, StreamUser
-from app.auth.models import User
-from app.db import DbSession, session_factory
+from app.db import DbSession
 from app.jobs import stream
-from app.jobs.router import SSE_RESPONSE, LastEventIdHeader, LastEventIdQuery, sse
+from app.jobs.router import SSE_RESPONSE, LastEventIdHeader, LastEventIdQuery, followed
 from app.openapi import errors
 from app.tracks import service, steps, waveform
 from app.tracks.models import TrackStatus
@@ -51,11 +49,6 @@ def get_track(track_id: uuid.UUID, user: CurrentUser, db: DbSession) -> TrackPub
     return service.public(db, service.get_track(db, user=user, track_id=track_id))
 
 
-def _check_owned(user: User, track_id: uuid.UUID) -> None:
-    with session_factory()() as db:
-        service.get_track(db, user=user, track_id=track_id)
-
-
 @router.get(
     "/tracks/{track_id}/events", response_class=StreamingResponse, responses=SSE_RESPONSE | errors(404)
 )
@@ -67,8 +60,8 @@ async def track_events(
 ) -> StreamingResponse:
     """Every job of the track as it happens (generate, render, upload, retries), until the
     client disconnects. Starts with the newest job's events; resumable with `Last-Event-ID`."""
-    await anyio.to_thread.run_sync(_check_owned, user, track_id, limiter=stream.READERS)
-    return sse(
+    return await followed(
+        lambda db: service.get_track(db, user=user, track_id=track_id),
         stream.Target(subject_type="track", subject_id=track_id),
         header=last_event_id_header,
         query=last_event_id,
