@@ -141,8 +141,11 @@ def test_encoding_is_deterministic(encoded: dict, tmp_path: Path) -> None:
 
 
 def test_progress_grows_to_one(encoded: dict) -> None:
+    # How many reports arrive depends on the machine's speed (a few a second while encoding),
+    # so the test holds to what does not: never backwards, below 1 until done, then 1.
     steps = encoded["steps"]
-    assert steps == sorted(steps) and steps[-1] == 1.0 and len(steps) >= 4
+    assert steps == sorted(steps) and steps[-1] == 1.0
+    assert all(0 <= s < 1 for s in steps[:-1])
 
 
 def test_mp3_only(tmp_path: Path) -> None:
