@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     DateTime,
     Float,
@@ -25,8 +26,24 @@ from app.db import Base
 
 
 class VideoStatus(StrEnum):
+    """Where the project stands; what is running (and what failed) lives on its jobs."""
+
     DRAFT = "draft"  # sections suggested, being edited
     PLANNED = "planned"  # clip plan made from the current sections
+    STORYBOARDED = "storyboarded"  # scene plan written and one still per scene painted
+    APPROVED = "approved"  # the creator approved the storyboard: motion may be made
+    COMPOSED = "composed"  # clips made and the video composed; review and regenerate
+    FINALIZED = "finalized"  # intermediates removed, frozen
+
+
+# Statuses in which the project is still edited before any video exists.
+EDITABLE = (VideoStatus.DRAFT, VideoStatus.PLANNED, VideoStatus.STORYBOARDED, VideoStatus.APPROVED)
+
+
+class ClipStatus(StrEnum):
+    PLANNED = "planned"  # no motion yet
+    READY = "ready"  # local motion chosen, or the provider's clip downloaded
+    FAILED = "failed"  # failed for good this run: shown failed, can be regenerated
 
 
 class Video(Base):
@@ -50,6 +67,22 @@ class Video(Base):
     grid: Mapped[dict[str, Any]] = mapped_column(JSONB)
     # [{"start", "end", "label", "note"}]: cover the song, boundaries on the grid.
     sections: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    # The analysis the grid and sections came from (energy and lyrics are read from it).
+    analysis_version: Mapped[str] = mapped_column(String(20), server_default="1")
+    seed: Mapped[int] = mapped_column(Integer, server_default="0")  # one world per video
+    video_type: Mapped[str | None] = mapped_column(String(20))
+    # The scene plan's shared style guide, and what the planner warned about (e.g. a fallback).
+    style: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    warnings: Mapped[list[str]] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
+    # Clips and sections already regenerated once (each may be, once).
+    regenerated: Mapped[dict[str, list[int]]] = mapped_column(
+        JSONB, default=dict, server_default=text("'{}'::jsonb")
+    )
+    output_path: Mapped[str | None] = mapped_column(String(500))
+    output_bytes: Mapped[int | None] = mapped_column(BigInteger)
+    output_duration: Mapped[float | None] = mapped_column(Float)
+    share_token: Mapped[str | None] = mapped_column(String(64), unique=True)
+    finalized_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.clock_timestamp()
@@ -74,3 +107,37 @@ class Clip(Base):
     label: Mapped[str] = mapped_column(String(40))
     energy: Mapped[float] = mapped_column(Float)
     lyrics: Mapped[list[str]] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
+    scene_index: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(10), default=ClipStatus.PLANNED, server_default="planned")
+    # Local clips: the animator's choice of motion (no pixels until composition).
+    motion: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    # Provider clips: the downloaded file, and what made it.
+    source_path: Mapped[str | None] = mapped_column(String(500))
+    provider: Mapped[str | None] = mapped_column(String(20))
+    seed: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class Scene(Base):
+    """One scene of the plan and its storyboard still; neighbouring clips may share it."""
+
+    __tablename__ = "scenes"
+    __table_args__ = (UniqueConstraint("video_id", "index", name="uq_scenes_video_index"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(
+        primary_key=True, default=uuid.uuid4, server_default=text("gen_random_uuid()")
+    )
+    video_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("videos.id", ondelete="CASCADE"), index=True)
+    index: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict[str, Any]] = mapped_column(JSONB)  # the planner's scene: what, camera, light …
+    still_path: Mapped[str | None] = mapped_column(String(500))
+    # What the still was painted from (scene text, seed, style): a scene whose key no longer
+    # matches is painted again, and only those are.
+    painted_key: Mapped[str | None] = mapped_column(String(64))
+    # The painter's layers for parallax (local stills only): [{"name", "depth", "path"}].
+    layers: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSONB, default=list, server_default=text("'[]'::jsonb")
+    )
+    seed: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    provider: Mapped[str | None] = mapped_column(String(20))
+    approved: Mapped[bool] = mapped_column(default=False, server_default=text("false"))

@@ -2,6 +2,7 @@
 sections, the beat grid and sections edited by the creator (every boundary on the grid), and
 the clip plan cut from them — redone whenever the sections or the grid change."""
 
+import secrets
 import uuid
 from types import SimpleNamespace
 from typing import Any
@@ -44,6 +45,8 @@ def create(db: Session, *, user: User, body: VideoCreate) -> Video:
         status=VideoStatus.DRAFT,
         grid=_grid_json(grid),
         sections=[_section_json(s) for s in sections],
+        analysis_version=ANALYSER_VERSION,
+        seed=secrets.randbelow(2**31),
     )
     db.add(video)
     db.commit()
@@ -184,7 +187,7 @@ def _store_sections(db: Session, video: Video, sections: tuple[tl.Section, ...])
 
 
 def _replan(db: Session, video: Video) -> None:
-    found = _analysis(db, db.get_one(Song, video.song_id))
+    found = analysis_of(db, video)
     energy = tl.EnergyCurve(tuple(found["beats"]), tuple(found["energy"]))
     lyrics = [tl.LyricLine(line["start"], line["end"], line["text"]) for line in found.get("lyrics") or []]
     clips = _rules(lambda: tl.plan_clips(grid_of(video), sections_of(video), energy, lyrics))
@@ -204,11 +207,16 @@ def _replan(db: Session, video: Video) -> None:
     )
 
 
-def _analysis(db: Session, song: Song) -> dict[str, Any]:
-    row = db.get(SongAnalysis, (song.content_hash, ANALYSER_VERSION))
+def _analysis(db: Session, song: Song, version: str = ANALYSER_VERSION) -> dict[str, Any]:
+    row = db.get(SongAnalysis, (song.content_hash, version))
     if row is None or song.status != SongStatus.ANALYSED:
         raise Conflict("Analyse the song first (POST /api/songs/{id}/analyze)")
     return row.data
+
+
+def analysis_of(db: Session, video: Video) -> dict[str, Any]:
+    """The analysis the video was cut from (a newer analyser does not move its grid)."""
+    return _analysis(db, db.get_one(Song, video.song_id), video.analysis_version)
 
 
 def _rules(edit: Any) -> Any:
