@@ -38,6 +38,14 @@ class Canvas:
         region = self.rgb[top : top + amount.shape[0]]
         region += (1 - region) * (colour * np.clip(amount, 0, 1)[..., None])
 
+    def vignette(self) -> np.ndarray:
+        """The darkening towards the corners, (height, width) factors in (0, 1]."""
+        h, w = self.height, self.width
+        y = (np.arange(h // 8, dtype=np.float32)[:, None] / (h // 8) - 0.5) * 2
+        x = (np.arange(w // 8, dtype=np.float32)[None, :] / (w // 8) - 0.5) * 2
+        vignette = 1 - 0.22 * np.clip(x * x * 0.7 + y * y - 0.25, 0, None) ** 1.3
+        return enlarge(vignette, width=w, height=h)
+
     def to_image(self, *, rng: np.random.Generator, grain: float = 0.008) -> Image.Image:
         """Vignette, grain and dither, then 8-bit RGB. Finishes the canvas in place.
 
@@ -46,10 +54,7 @@ class Canvas:
         float-to-8-bit rounding. Smooth factors (vignette) are computed small and enlarged,
         and full-size RGB passes are kept few: they are the expensive part."""
         h, w = self.height, self.width
-        y = (np.arange(h // 8, dtype=np.float32)[:, None] / (h // 8) - 0.5) * 2
-        x = (np.arange(w // 8, dtype=np.float32)[None, :] / (w // 8) - 0.5) * 2
-        vignette = 1 - 0.22 * np.clip(x * x * 0.7 + y * y - 0.25, 0, None) ** 1.3
-        vignette = enlarge(vignette, width=w, height=h)
+        vignette = self.vignette()
 
         fine = rng.standard_normal((h, w), dtype=np.float32)
         coarse = rng.standard_normal(((h + 1) // 2, (w + 1) // 2), dtype=np.float32)

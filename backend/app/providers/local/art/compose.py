@@ -2,6 +2,8 @@
 weather, grain. Every random choice comes from a seeded generator, so one
 (prompt, seed) always gives the same picture and another seed rearranges it."""
 
+from collections.abc import Callable
+
 import numpy as np
 from PIL import Image
 
@@ -39,7 +41,16 @@ def _place_light(
     return None
 
 
-def paint(scene: Scene, rng_for: RngFor, *, width: int, height: int) -> Canvas:
+# Called after each group of layers with the group's name ("sky", "light", "clouds",
+# "land", "rays", "weather") and the canvas as it stands: how layers.py separates them.
+StageFn = Callable[[str, Canvas], None]
+
+
+def _no_stage(_: str, __: Canvas) -> None:
+    return None
+
+
+def paint(scene: Scene, rng_for: RngFor, *, width: int, height: int, stage: StageFn = _no_stage) -> Canvas:
     """Paint the scene; rng_for(purpose) gives each layer its own seeded generator."""
     f, p = scene.forms, scene.palette
     layout = rng_for("layout")
@@ -56,10 +67,12 @@ def paint(scene: Scene, rng_for: RngFor, *, width: int, height: int) -> Canvas:
         sky.stars(canvas, rng_for("stars"), p, horizon=horizon, count=count)
     if "aurora" in f:
         sky.aurora(canvas, rng_for("aurora"), p, horizon=horizon)
+    stage("sky", canvas)
     source = _place_light(scene, layout, width=width, height=height, horizon=horizon)
     if source is not None:
         light.halo(canvas, p, source, horizon=horizon)
         light.disc(canvas, rng_for("disc"), p, source)
+    stage("light", canvas)
     if "clouds" in f or "rain" in f:
         light_x = source.x / width if source else 0.5
         sky.clouds(
@@ -70,10 +83,13 @@ def paint(scene: Scene, rng_for: RngFor, *, width: int, height: int) -> Canvas:
             light_x=light_x,
             heavy="rain" in f or scene.setting == "storm",
         )
+    stage("clouds", canvas)
     if has_ground:
         paint_ground(canvas, rng_for, scene, horizon=horizon, source=source)
+    stage("land", canvas)
     if source is not None and source.kind == "sun" and f & {"forest", "fog"}:
         light.rays(canvas, rng_for("rays"), p, source)
+    stage("rays", canvas)
     if "rain" in f:
         weather.rain(canvas, rng_for("rain"), p, count=1500)
     if "snow" in f:
@@ -88,15 +104,27 @@ def paint(scene: Scene, rng_for: RngFor, *, width: int, height: int) -> Canvas:
             y=flock.uniform(0.2, 0.32) * height,
             span=width * 0.2,
         )
+    stage("weather", canvas)
     return canvas
 
 
-def render(*, prompt: str, seed: int, width: int = 1920, height: int = 1080) -> Image.Image:
-    """The cover picture for a prompt: RGB, width x height, identical for identical input."""
+def seeded(*, prompt: str, seed: int) -> RngFor:
+    """The generator of each purpose for one (prompt, seed)."""
 
     def rng_for(purpose: str) -> np.random.Generator:
         return make_rng(prompt=prompt, seed=seed, purpose=purpose)
 
-    scene = read_prompt(prompt=prompt, rng=rng_for("scene"))
+    return rng_for
+
+
+def render(
+    *, prompt: str, seed: int, width: int = 1920, height: int = 1080, scene: Scene | None = None
+) -> Image.Image:
+    """The cover picture for a prompt: RGB, width x height, identical for identical input.
+    `scene`, when given, is drawn instead of the one the prompt reads as (a video's stills
+    share one world); the prompt and seed still arrange it."""
+    rng_for = seeded(prompt=prompt, seed=seed)
+    if scene is None:
+        scene = read_prompt(prompt=prompt, rng=rng_for("scene"))
     canvas = paint(scene, rng_for, width=width, height=height)
     return canvas.to_image(rng=rng_for("grain"))
