@@ -25,6 +25,7 @@ from app.providers import registry
 from app.songs.router import router as songs_router
 from app.tracks.router import router as tracks_router
 from app.usage import ledger
+from app.videos.production.router import router as production_router
 from app.videos.router import router as videos_router
 from app.youtube import quota
 from app.youtube.router import router as youtube_router
@@ -93,6 +94,7 @@ def create_app() -> FastAPI:
         tracks_router,
         songs_router,
         videos_router,
+        production_router,
         jobs_router,
         batches_router,
         youtube_router,

@@ -78,6 +78,8 @@ class Video(Base):
     regenerated: Mapped[dict[str, list[int]]] = mapped_column(
         JSONB, default=dict, server_default=text("'{}'::jsonb")
     )
+    # How the creator wants it composed: title, call to action, captions, loudness.
+    options: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default=text("'{}'::jsonb"))
     output_path: Mapped[str | None] = mapped_column(String(500))
     output_bytes: Mapped[int | None] = mapped_column(BigInteger)
     output_duration: Mapped[float | None] = mapped_column(Float)

@@ -90,7 +90,3 @@ class VideoPublic(BaseModel):
     clips: list[ClipPublic] = Field(description="The clip plan; empty until POST …/clips/plan")
     created_at: datetime
     updated_at: datetime
-
-
-class VideoList(BaseModel):
-    items: list[VideoPublic]

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.analysis import ANALYSER_VERSION
 from app.auth.models import User
 from app.errors import Conflict, NotFound, Unprocessable
+from app.songs import lyrics as song_lyrics
 from app.songs.models import Song, SongAnalysis, SongStatus
 from app.songs.service import get_song
 from app.videos import timeline as tl
@@ -60,15 +61,8 @@ def get_video(db: Session, *, user: User, video_id: uuid.UUID) -> Video:
     return video
 
 
-def list_videos(db: Session, *, user: User) -> list[VideoPublic]:
-    videos = db.scalars(select(Video).where(Video.user_id == user.id).order_by(Video.created_at.desc()))
-    return [public(db, v) for v in videos]
-
-
-def delete_video(db: Session, *, user: User, video_id: uuid.UUID) -> None:
-    video = get_video(db, user=user, video_id=video_id)
-    db.delete(video)
-    db.commit()
+def list_videos(db: Session, *, user: User) -> list[Video]:
+    return list(db.scalars(select(Video).where(Video.user_id == user.id).order_by(Video.created_at.desc())))
 
 
 def replace_sections(db: Session, *, video: Video, body: SectionsReplace) -> Video:
@@ -189,7 +183,7 @@ def _store_sections(db: Session, video: Video, sections: tuple[tl.Section, ...])
 def _replan(db: Session, video: Video) -> None:
     found = analysis_of(db, video)
     energy = tl.EnergyCurve(tuple(found["beats"]), tuple(found["energy"]))
-    lyrics = [tl.LyricLine(line["start"], line["end"], line["text"]) for line in found.get("lyrics") or []]
+    lyrics = [tl.LyricLine(*line) for line in song_lyrics.lines(db, db.get_one(Song, video.song_id))]
     clips = _rules(lambda: tl.plan_clips(grid_of(video), sections_of(video), energy, lyrics))
     db.execute(delete(Clip).where(Clip.video_id == video.id))
     db.add_all(

@@ -75,6 +75,10 @@ def upgrade() -> None:
             nullable=False,
         ),
     )
+    op.add_column(
+        "videos",
+        sa.Column("options", postgresql.JSONB(astext_type=sa.Text()), server_default=sa.text("'{}'::jsonb"), nullable=False),
+    )
     op.add_column("videos", sa.Column("output_path", sa.String(length=500), nullable=True))
     op.add_column("videos", sa.Column("output_bytes", sa.BigInteger(), nullable=True))
     op.add_column("videos", sa.Column("output_duration", sa.Float(), nullable=True))
@@ -90,6 +94,7 @@ def downgrade() -> None:
     op.drop_column("videos", "output_duration")
     op.drop_column("videos", "output_bytes")
     op.drop_column("videos", "output_path")
+    op.drop_column("videos", "options")
     op.drop_column("videos", "regenerated")
     op.drop_column("videos", "warnings")
     op.drop_column("videos", "style")

@@ -1,0 +1,303 @@
+"""The render step: clips for every clip of the plan that has none (0–80 % of the job), then
+the composition on the song (80–100 %).
+
+Local clips are the animator's choice of motion (the composition draws them); paid clips come
+from the clip role, at most five in flight, each call retried on transient errors by the
+provider layer. A clip that fails for good is marked failed and its slot shows its still in
+local motion, with a warning; the step fails only when fewer than three clips, or fewer than
+half, came back. Composition reuses the segments of clips that did not change, so a
+regenerated clip costs one clip and a few seconds of encoding."""
+
+import contextvars
+import uuid
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import storage
+from app.config import get_settings
+from app.core.errors import ProviderError
+from app.errors import AppError, Conflict, RateLimited
+from app.jobs import registry, runner
+from app.jobs.context import StepContext
+from app.jobs.models import Job
+from app.media.compose import Layer, Shot, StillMotion, TextOverlay, Timeline, VideoClip, compose
+from app.providers import registry as providers
+from app.providers.clips import ClipProvider, ClipRequest
+from app.providers.planning import ASPECT_SIZES
+from app.songs.models import Song
+from app.usage import budget
+from app.videos import service
+from app.videos.models import Clip, ClipStatus, Scene, Video, VideoStatus
+from app.videos.production import files, motion
+from app.videos.production.state import SUBJECT, cache_dir, clips_of, require_idle, require_status, scenes_of
+
+RENDER = "video.render"
+CLIPS_SHARE = 0.8  # seed 001's combined figure: clips 0–80 %, composition 80–100 %
+IN_FLIGHT = 5  # paid clips generated at once
+FPS = 30
+FADE_IN, FADE_OUT = 0.5, 2.0
+
+
+class TooFewClips(AppError):
+    status_code = 502
+    error_code = "TOO_FEW_CLIPS"
+
+
+def start(db: Session, video: Video) -> Video:
+    runner.run(db, RENDER, video)
+    return video
+
+
+def _work(ctx: StepContext) -> None:
+    db, video = ctx.db, ctx.subject
+    scenes = {s.index: s for s in scenes_of(db, video)}
+    clips = clips_of(db, video)
+    todo = [c for c in clips if c.status != ClipStatus.READY]
+    provider: ClipProvider = providers.clip_provider()
+    if provider.name == "local":
+        _local_clips(db, video, todo, scenes)
+    else:
+        _paid_clips(ctx, provider, video, todo, scenes, total=len(clips))
+    ctx.progress.update("composing", CLIPS_SHARE)
+    song = db.get_one(Song, video.song_id)
+    timeline = timeline_of(db, video, song, clips, scenes)
+    with ctx.workdir() as workdir:
+        cache = cache_dir(video)
+        cache.mkdir(parents=True, exist_ok=True)
+        result = compose(
+            timeline,
+            out=workdir / "video.mp4",
+            workdir=workdir,
+            cache=cache,
+            progress=ctx.progress.reporter("composing", start=CLIPS_SHARE, end=1.0),
+        )
+        old = video.output_path
+        video.output_path = storage.relative_path("videos", uuid.uuid4(), "mp4")
+        video.output_bytes = storage.commit(result.path, video.output_path)
+    video.output_duration = round(result.duration, 3)
+    video.status = VideoStatus.COMPOSED
+    db.commit()
+    files.remove([old])
+
+
+def _local_clips(db: Session, video: Video, todo: list[Clip], scenes: dict[int, Scene]) -> None:
+    found = service.analysis_of(db, video)
+    grid = video.grid
+    for clip in todo:
+        clip.motion = motion.choose(
+            scene=scenes[clip.scene_index or 0].data,
+            start=clip.start,
+            end=clip.end,
+            downbeats=list(grid["downbeats"]),
+            beat_times=list(found["beats"]),
+            beat_energy=list(found["energy"]),
+            clip_energy=clip.energy,
+            seed=clip.seed,
+            regenerated=clip.seed != 0,
+        )
+        clip.status, clip.provider, clip.error = ClipStatus.READY, "local", None
+    db.commit()
+
+
+def _paid_clips(
+    ctx: StepContext,
+    provider: ClipProvider,
+    video: Video,
+    todo: list[Clip],
+    scenes: dict[int, Scene],
+    *,
+    total: int,
+) -> None:
+    db = ctx.db
+    requests = {c.index: _request(video, c, scenes) for c in todo}
+    budget.check_job(
+        job_id=ctx.job.id, planned=[p for r in requests.values() for p in provider.planned_calls(r)]
+    )
+    done = total - len(todo)
+    with ctx.workdir() as workdir, ThreadPoolExecutor(IN_FLIGHT) as pool:
+        futures = {
+            pool.submit(
+                contextvars.copy_context().run, _one_clip, provider, requests[c.index], workdir / str(c.index)
+            ): c
+            for c in todo
+        }
+        for future in as_completed(futures):
+            clip = futures[future]
+            old = clip.source_path
+            try:
+                made = future.result()
+            except ProviderError as exc:
+                clip.status, clip.error = ClipStatus.FAILED, str(exc)
+                ctx.progress.message(f"Clip {clip.index + 1} failed: {exc}")
+            else:
+                clip.source_path = storage.relative_path("clips", uuid.uuid4(), "mp4")
+                storage.commit(made, clip.source_path)
+                clip.status, clip.provider, clip.error = ClipStatus.READY, provider.name, None
+                files.remove([old])
+            db.commit()
+            done += 1
+            ctx.progress.update(f"clips {done}/{total}", CLIPS_SHARE * done / total)
+    ready = sum(1 for c in clips_of(db, video) if c.status == ClipStatus.READY)
+    if ready < min(3, total) or ready * 2 < total:
+        raise TooFewClips(
+            f"Only {ready} of {total} clips were made; retry to make the missing ones (the others are kept)"
+        )
+
+
+def _one_clip(provider: ClipProvider, request: ClipRequest, workdir: Path) -> Path:
+    workdir.mkdir(parents=True, exist_ok=True)
+    return provider.generate(request, workdir=workdir, progress=lambda _: None).path
+
+
+def _request(video: Video, clip: Clip, scenes: dict[int, Scene]) -> ClipRequest:
+    scene = scenes[clip.scene_index or 0]
+    style = video.style or {}
+    words = [
+        scene.data.get("prompt", ""),
+        f"camera: {scene.data.get('motion', 'drift')}",
+        style.get("medium", ""),
+    ]
+    return ClipRequest(
+        still=storage.absolute(scene.still_path or ""),
+        prompt=", ".join(w for w in words if w),
+        duration=clip.end - clip.start,
+        aspect=video.aspect,
+        seed=clip.seed,
+    )
+
+
+def timeline_of(
+    db: Session, video: Video, song: Song, clips: list[Clip], scenes: dict[int, Scene]
+) -> Timeline:
+    width, height = ASPECT_SIZES[video.aspect]
+    shots, previous = [], None
+    for clip in clips:
+        scene = scenes[clip.scene_index or 0]
+        fresh = previous is not None and clip.scene_index != previous
+        shots.append(
+            Shot(
+                start=clip.start,
+                end=clip.end,
+                source=_source(db, video, clip, scene),
+                transition=scene.data.get("transition", "cut") if fresh else "cut",
+                transition_seconds=float(scene.data.get("transition_seconds", 0.0)) if fresh else 0.0,
+            )
+        )
+        previous = clip.scene_index
+    options = video.options or {}
+    return Timeline(
+        width=width,
+        height=height,
+        fps=FPS,
+        audio=storage.absolute(song.path),
+        duration=float(video.grid["duration"]),
+        shots=tuple(shots),
+        overlays=tuple(_overlays(db, video, options)),
+        fade_in=FADE_IN,
+        fade_out=FADE_OUT,
+        loudnorm=bool(options.get("loudnorm", False)),
+    )
+
+
+def _source(db: Session, video: Video, clip: Clip, scene: Scene) -> StillMotion | VideoClip:
+    if clip.status == ClipStatus.READY and clip.source_path:
+        return VideoClip(storage.absolute(clip.source_path))
+    chosen = clip.motion
+    if chosen is None:  # a paid clip that failed for good: its still, moved locally
+        found = service.analysis_of(db, video)
+        chosen = motion.choose(
+            scene=scene.data,
+            start=clip.start,
+            end=clip.end,
+            downbeats=list(video.grid["downbeats"]),
+            beat_times=list(found["beats"]),
+            beat_energy=list(found["energy"]),
+            clip_energy=clip.energy,
+            seed=clip.seed,
+        )
+    return StillMotion(
+        still=storage.absolute(scene.still_path or ""),
+        layers=tuple(
+            Layer(storage.absolute(layer["path"]), layer["depth"], layer["left"], layer["top"], layer["kind"])
+            for layer in scene.layers or []
+        ),
+        motion=chosen["motion"],
+        intensity=chosen["intensity"],
+        accents=tuple(chosen["accents"]),
+        energy=tuple((t, e) for t, e in chosen["energy"]),
+        seed=chosen["seed"],
+    )
+
+
+def _overlays(db: Session, video: Video, options: dict) -> list[TextOverlay]:
+    duration = float(video.grid["duration"])
+    overlays = []
+    if options.get("title"):
+        overlays.append(TextOverlay(options["title"], 0.5, min(4.5, duration / 3), "title"))
+    if options.get("cta"):
+        overlays.append(TextOverlay(options["cta"], max(0.0, duration - 4.0), duration - 0.2, "cta"))
+    if options.get("captions", video.video_type == "lyric"):
+        overlays += [TextOverlay(text, start, end, "caption") for start, end, text in lyric_lines(db, video)]
+    return overlays
+
+
+def lyric_lines(db: Session, video: Video) -> list[tuple[float, float, str]]:
+    found = service.analysis_of(db, video)
+    lyrics = found.get("lyrics") or {}
+    return [
+        (s["start"], s["end"], s["text"].strip())
+        for s in lyrics.get("segments", [])
+        if s.get("text", "").strip()
+    ]
+
+
+def _begin(db: Session, video: Video) -> None:
+    require_status(video, VideoStatus.APPROVED, VideoStatus.COMPOSED, doing="make the clips and compose")
+    require_idle(db, video)
+    if any(not s.approved or not s.still_path for s in scenes_of(db, video)):
+        raise Conflict("Approve every still of the storyboard first")
+    _check_paid_rate(db, video)
+
+
+def _check_paid_rate(db: Session, video: Video) -> None:
+    """A cap on paid video jobs per hour: one runaway loop cannot spend a month's budget."""
+    if providers.chosen().get("clip", "local") == "local":
+        return
+    limit = get_settings().usage.paid_video_jobs_per_hour
+    since = datetime.now(UTC) - timedelta(hours=1)
+    recent = db.scalars(
+        select(Job.created_at).where(Job.user_id == video.user_id, Job.step == RENDER, Job.created_at > since)
+    ).all()
+    if len(recent) >= limit:
+        wait = int((min(recent) + timedelta(hours=1) - datetime.now(UTC)).total_seconds()) + 1
+        raise RateLimited(
+            f"At most {limit} paid video jobs per hour (PAID_VIDEO_JOBS_PER_HOUR); try again in {wait // 60 + 1} min",
+            retry_after=max(1, wait),
+        )
+
+
+def _load(db: Session, video_id: uuid.UUID) -> Video | None:
+    return db.get(Video, video_id, populate_existing=True)
+
+
+def _keep_status(db: Session, video: Video, exc: BaseException) -> AppError | None:
+    return exc if isinstance(exc, TooFewClips) else None
+
+
+registry.register(
+    registry.Step(
+        name=RENDER,
+        kind="render",
+        subject_type=SUBJECT,
+        load=_load,
+        work=_work,
+        begin=_begin,
+        on_failure=_keep_status,
+        retry=lambda db, video: _begin(db, video),
+        first_stage="clips",
+    )
+)
