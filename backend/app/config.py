@@ -100,6 +100,10 @@ class ProviderSettings(_Group):
         default="local", validation_alias=_env("IMAGE_PROVIDER")
     )
     planner: Literal["local", "openai"] = Field(default="local", validation_alias=_env("PLANNER_PROVIDER"))
+    # Lyrics with times; "none" = no transcription (the song's lyrics read as instrumental).
+    transcription: Literal["none", "openai", "replicate"] = Field(
+        default="none", validation_alias=_env("TRANSCRIPTION_PROVIDER")
+    )
     timeout_seconds: float = Field(default=60.0, gt=0)  # one HTTP request
     max_wait_seconds: float = Field(default=900.0, gt=0)  # one generation, submit to done
     poll_seconds: float = Field(default=2.0, gt=0)
@@ -142,6 +146,8 @@ class OpenAISettings(_Group):
     image_quality: str = "medium"  # low|medium|high (GPT image), standard|hd (DALL·E 3)
     planner_model: str = "gpt-5.4-mini"
     planner_max_tokens: int = Field(default=4000, ge=256)  # also what the budget reserves
+    # Lyrics: whisper-1 is the only OpenAI speech model that answers word and segment times.
+    transcribe_model: str = "whisper-1"
 
 
 class ReplicateSettings(_Group):
@@ -159,6 +165,10 @@ class ReplicateSettings(_Group):
     music_parallel: int = Field(default=4, ge=1, le=16)  # pieces generated at once
     image_model: str = "black-forest-labs/flux-schnell"
     image_version: str = ""  # empty = run the official model by name
+    # Lyrics: WhisperX (community model, so by version) with word alignment.
+    transcribe_model: str = "victor-upmeet/whisperx"
+    transcribe_version: str = "84d2ad2d6194fe98a17d2b60bef1c7f910c46b2f6fd38996ca457afd9c8abfcb"
+    transcribe_batch_size: int = Field(default=64, ge=1, le=256)
 
 
 class UsageSettings(_Group):
@@ -166,7 +176,8 @@ class UsageSettings(_Group):
 
     # Estimated USD per unit, keyed "provider:model", else "provider:role" as the fallback.
     # Units: Mubert = a track; images = an image; Replicate music = a second of audio;
-    # OpenAI text models = 1000 tokens. A model with no price is refused (the guard can't cost it).
+    # OpenAI text models = 1000 tokens; transcription = a minute of audio sent.
+    # A model with no price is refused (the guard can't cost it).
     prices: dict[str, float] = Field(
         default={
             "mubert:music": 0.098,  # Trial plan: $49 / 500 tracks a month
@@ -179,6 +190,11 @@ class UsageSettings(_Group):
             "replicate:music": 0.005,
             "replicate:black-forest-labs/flux-schnell": 0.003,
             "replicate:image": 0.05,
+            # Transcription is priced per minute of audio sent.
+            "openai:whisper-1": 0.006,
+            "openai:transcription": 0.006,
+            "replicate:victor-upmeet/whisperx": 0.01,  # GPU time, estimated high for a minute of song
+            "replicate:transcription": 0.02,
         },
         validation_alias=_env("PROVIDER_PRICES"),
     )

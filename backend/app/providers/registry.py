@@ -13,6 +13,7 @@ from pydantic import SecretStr
 from app.config import Settings, get_settings
 from app.providers.base import ImageProvider, MusicProvider
 from app.providers.planning import PlannerProvider
+from app.providers.transcription import TranscriptionProvider
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,11 @@ PROVIDERS: dict[str, dict[str, Entry]] = {
     "planner": {
         "openai": Entry("app.providers.openai_planner:OpenAIPlanner", _openai_keys),
     },
+    # Lyrics; TRANSCRIPTION_PROVIDER=none (the default) has no row: songs read as instrumental.
+    "transcription": {
+        "openai": Entry("app.providers.openai_transcribe:OpenAITranscriber", _openai_keys),
+        "replicate": Entry("app.providers.replicate_transcribe:ReplicateTranscriber", _replicate_keys),
+    },
 }
 
 
@@ -81,6 +87,17 @@ def image_provider() -> ImageProvider:
 
 def planner_provider() -> PlannerProvider:
     provider: PlannerProvider = build("planner")
+    return provider
+
+
+def transcription_provider() -> TranscriptionProvider | None:
+    """The chosen transcription provider, or None when none is chosen. Kept out of `chosen()`
+    so that a studio without lyrics is not reported as missing a role."""
+    name = get_settings().providers.transcription
+    entry = PROVIDERS["transcription"].get(name)
+    if entry is None:
+        return None
+    provider: TranscriptionProvider = entry.build()
     return provider
 
 

@@ -38,6 +38,9 @@ class Song(Base):
     source: Mapped[str] = mapped_column(String(10))  # upload | track
     track_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tracks.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(12), default=SongStatus.UPLOADED, server_default="uploaded")
+    # Why the last analysis has no lyrics although a transcription provider is set (its beats
+    # and sections are kept); cleared when lyrics are found.
+    lyrics_warning: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.clock_timestamp()
@@ -54,4 +57,20 @@ class SongAnalysis(Base):
     version: Mapped[str] = mapped_column(String(20), primary_key=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSONB)
     seconds: Mapped[float] = mapped_column(Float)  # how long the analysis took
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class SongLyrics(Base):
+    """Lyrics with times, keyed by the audio's content and the service that heard them: a
+    re-analysis with the same provider and model costs nothing. Not part of the analysis' own
+    key, so the audio analysis stays valid whichever transcription provider is chosen."""
+
+    __tablename__ = "song_lyrics"
+
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    provider: Mapped[str] = mapped_column(String(20), primary_key=True)
+    model: Mapped[str] = mapped_column(String(100), primary_key=True)
+    # {"language", "provider", "model", "segments": [{start, end, text, words: [{word, start, end}]}]}
+    data: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    seconds: Mapped[float] = mapped_column(Float)  # how long the transcription took
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

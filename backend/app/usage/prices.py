@@ -16,9 +16,9 @@ class PlannedCall:
     provider: str  # mubert | openai | replicate (the ledger's spelling)
     label: str  # how the creator knows the service: "Mubert", "OpenAI", "Replicate"
     model: str
-    role: str  # music | image | planner
+    role: str  # music | image | planner | transcription
     units: float
-    unit: str  # track | image | second | 1k_tokens
+    unit: str  # track | image | second | 1k_tokens | minute (of audio transcribed)
 
 
 def unit_price(*, provider: str, model: str, role: str, label: str) -> Decimal:
