@@ -49,9 +49,8 @@ PROVIDERS: dict[str, dict[str, Entry]] = {
         "openai": Entry("app.providers.openai_images:OpenAIImageProvider", _openai_keys),
         "replicate": Entry("app.providers.replicate:ReplicateImageProvider", _replicate_keys),
     },
-    # The rule-based local planner arrives with the music-video pipeline; until then only
-    # OpenAI can plan, and "local" reports itself as not configured.
     "planner": {
+        "local": Entry("app.providers.local.planner:LocalPlanner"),
         "openai": Entry("app.providers.openai_planner:OpenAIPlanner", _openai_keys),
     },
     # Lyrics; TRANSCRIPTION_PROVIDER=none (the default) has no row: songs read as instrumental.

@@ -5,8 +5,11 @@ them (base_url = <emulator>/v1):
   and parameters the real API accepts (GPT image models refuse `response_format` and always
   answer `b64_json`; DALL·E 3 draws 1792×1024 and answers a link or base64 as asked). The
   picture is a real PNG of the requested size.
-- `POST /v1/responses` with a strict `json_schema` text format: answers a scene plan for the
-  clips in the input (or `plan_override`), with token usage.
+- `POST /v1/responses` with a strict `json_schema` text format: the schema is checked the way
+  the real API checks it (every object closed and fully required; keywords such as `default`,
+  `maxLength`, `minimum` refused with 400 `invalid_json_schema`), then a scene plan for the clips
+  in the input is answered (or `plan_override`), with token usage. `plan_mode` makes it answer
+  a refusal, or an answer cut off at `max_output_tokens` (`status: incomplete`).
 
 Routes for fault injection: "images", "responses", "file"."""
 
@@ -52,6 +55,7 @@ class OpenAIEmulator(EmulatedService):
         super().reset()
         self.models = {"gpt-image-2", "gpt-image-1.5", "dall-e-3", "gpt-5.4-mini"}
         self.plan_override: dict | None = None
+        self.plan_mode: str | None = None  # None, "refusal" or "incomplete"
 
     @property
     def base_url(self) -> str:
@@ -143,40 +147,42 @@ class OpenAIEmulator(EmulatedService):
         )
         if not self.check(ok, "responses: text.format must be a strict json_schema"):
             return error(400, "text.format must be a strict json_schema", param="text.format")
-        schema = fmt["schema"]
-        if not self.check(
-            schema.get("additionalProperties") is False
-            and set(schema.get("required", [])) == set(schema.get("properties", {})),
-            "responses: strict schema needs every property required",
-        ):
+        name = str(fmt.get("name", ""))
+        problem = strict_schema_problem(fmt["schema"])
+        if problem is not None:
+            # Not a violation: the adapter may send it on purpose in a test, and the answer
+            # is what the real API says.
             return error(
                 400,
-                "Invalid schema for response_format: all properties must be required",
-                param="text.format",
+                f"Invalid schema for response_format '{name}': {problem}",
+                code="invalid_json_schema",
+                param="text.format.schema",
             )
         if not self.check(
             body.get("model") in self.models, f"responses: unknown model {body.get('model')!r}"
         ):
             return error(404, "model not found", code="model_not_found")
+        if not self.check(
+            isinstance(body.get("max_output_tokens"), int) and body["max_output_tokens"] >= 16,
+            "responses: max_output_tokens missing",
+        ):
+            return error(400, "max_output_tokens must be an integer", param="max_output_tokens")
         try:
             request = json.loads(body.get("input") or "{}")
         except ValueError:
             request = {}
-        plan = self.plan_override or {
-            "title": "Tide of Slow Light",
-            "style": "soft watercolour, misty, pastel dusk light",
-            "palette": ["#1d2b3a", "#6b8fa3", "#f2c9a0"],
-            "scenes": [
-                {
-                    "clip_index": c["index"],
-                    "prompt": f"misty shoreline at dusk, {c['section']} mood",
-                    "motion": "drift",
-                    "transition": "crossfade" if c["energy"] < 0.6 else "cut",
-                }
-                for c in request.get("clips", [])
-            ],
-        }
+        plan = self.plan_override or default_plan(request)
         text = json.dumps(plan)
+        status, incomplete, content = (
+            "completed",
+            None,
+            {"type": "output_text", "text": text, "annotations": []},
+        )
+        if self.plan_mode == "refusal":
+            content = {"type": "refusal", "refusal": "I'm sorry, but I can't help with that request."}
+        elif self.plan_mode == "incomplete":
+            status, incomplete = "incomplete", {"reason": "max_output_tokens"}
+            content = {"type": "output_text", "text": text[: len(text) // 2], "annotations": []}
         return Reply(
             200,
             {
@@ -184,9 +190,9 @@ class OpenAIEmulator(EmulatedService):
                 "object": "response",
                 "created_at": int(time.time()),
                 "model": body["model"],
-                "status": "completed",
+                "status": status,
                 "error": None,
-                "incomplete_details": None,
+                "incomplete_details": incomplete,
                 "instructions": body.get("instructions"),
                 "metadata": {},
                 "parallel_tool_calls": True,
@@ -194,14 +200,15 @@ class OpenAIEmulator(EmulatedService):
                 "tool_choice": "auto",
                 "tools": [],
                 "top_p": 1.0,
+                "max_output_tokens": body.get("max_output_tokens"),
                 "text": {"format": fmt},
                 "output": [
                     {
                         "type": "message",
                         "id": f"msg_{uuid.uuid4().hex}",
-                        "status": "completed",
+                        "status": status,
                         "role": "assistant",
-                        "content": [{"type": "output_text", "text": text, "annotations": []}],
+                        "content": [content],
                     }
                 ],
                 "usage": {
@@ -213,3 +220,115 @@ class OpenAIEmulator(EmulatedService):
                 },
             },
         )
+
+
+# Keywords strict mode refuses (the real API names the first it meets); `pattern`, `format` and
+# number bounds are documented as supported on new models but refused by others, so a schema
+# we send must not rely on them either.
+REFUSED_KEYWORDS = (
+    "default",
+    "maxLength",
+    "minLength",
+    "maxItems",
+    "minItems",
+    "prefixItems",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "pattern",
+    "format",
+    "allOf",
+    "not",
+    "if",
+    "then",
+    "else",
+)
+MAX_DEPTH = 5  # object nesting the strictest models accept
+
+
+def strict_schema_problem(schema: dict) -> str | None:
+    """The real API's complaint about a strict schema, or None when it would accept it."""
+    if "anyOf" in schema or schema.get("type") != "object":
+        return "the root must be an object, not anyOf"
+    defs = schema.get("$defs", {})
+
+    def walk(node: object, where: tuple[str, ...], depth: int) -> str | None:
+        if not isinstance(node, dict):
+            return None
+        context = f"In context={where!r}"
+        for keyword in REFUSED_KEYWORDS:
+            if keyword in node:
+                return f"{context}, '{keyword}' is not permitted."
+        if "$ref" in node:
+            ref = str(node["$ref"]).removeprefix("#/$defs/")
+            if ref not in defs:
+                return (
+                    f"{context}, reference to component '{node['$ref']}' which was not found in the schema."
+                )
+            return walk(defs[ref], ("$defs", ref), depth)
+        if node.get("type") == "object" or "properties" in node:
+            if depth > MAX_DEPTH:
+                return f"{context}, {depth} levels of nesting exceeds limit of {MAX_DEPTH}."
+            props = node.get("properties", {})
+            if node.get("additionalProperties") is not False:
+                return f"{context}, 'additionalProperties' is required to be supplied and to be false."
+            missing = sorted(set(props) - set(node.get("required", [])))
+            if missing:
+                return f"{context}, 'required' is required to be supplied and to be an array including every key in properties. Missing '{missing[0]}'."
+            for key, sub in props.items():
+                found = walk(sub, (*where, "properties", key), depth + 1)
+                if found:
+                    return found
+        if "items" in node:
+            return walk(node["items"], (*where, "items"), depth)
+        for i, option in enumerate(node.get("anyOf", [])):
+            found = walk(option, (*where, "anyOf", str(i)), depth)
+            if found:
+                return found
+        return None
+
+    return walk(schema, (), 1)
+
+
+def default_plan(request: dict) -> dict:
+    """A small, valid plan for the clips in the request: one scene per section, shared by the
+    section's clips, chorus cut in, the rest crossfaded."""
+    clips = request.get("clips", [])
+    scenes: list[dict] = []
+    assignments = []
+    for clip in clips:
+        if not scenes or scenes[-1]["section_index"] != clip["section_index"]:
+            loud = clip["energy"] >= 0.6
+            scenes.append(
+                {
+                    "index": len(scenes),
+                    "section_index": clip["section_index"],
+                    "prompt": f"misty shoreline at dusk, {clip['section_label']} mood",
+                    "framing": "close" if loud else "wide",
+                    "motion": "push" if loud else "drift",
+                    "intensity": round(0.2 + 0.7 * clip["energy"], 2),
+                    "palette": ["#1d2b3a", "#6b8fa3", "#f2c9a0"],
+                    "lighting": "pastel dusk light",
+                    "transition": "cut" if loud else "crossfade",
+                    "transition_seconds": 0.0 if loud else 1.0,
+                    "caption_space": request.get("video_type") == "lyric",
+                }
+            )
+        assignments.append({"clip_index": clip["index"], "scene_index": scenes[-1]["index"]})
+    return {
+        "title": "Tide of Slow Light",
+        "style": {
+            "medium": "soft watercolour",
+            "world": "a misty shoreline at dusk",
+            "palette": ["#1d2b3a", "#3c5468", "#6b8fa3", "#f2c9a0"],
+            "lighting": "pastel dusk light",
+            "camera": "slow gliding moves",
+            "motifs": ["a lone lighthouse beam"],
+            "metaphor": "the tide as breath",
+            "transitions": "cut on loud downbeats, crossfade elsewhere",
+        },
+        "scenes": scenes,
+        "clips": assignments,
+    }

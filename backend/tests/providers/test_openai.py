@@ -10,8 +10,6 @@ from PIL import Image
 
 from app.providers.base import ProviderError
 from app.providers.openai_images import OpenAIImageProvider
-from app.providers.openai_planner import OpenAIPlanner
-from app.providers.planning import ClipSlot, PlanRequest, ScenePlan
 from app.usage import context
 from tests.emulators.openai import NO_CREDIT
 from tests.emulators.service import MALFORMED
@@ -97,49 +95,3 @@ def test_unreadable_or_unusable_answers_fail_without_retry(openai_api, configure
     with pytest.raises(ProviderError, match="sent an image we cannot read"):
         draw(tmp_path, user)
     assert len(openai_api.requests("images")) == 2
-
-
-def plan_request() -> PlanRequest:
-    return PlanRequest(
-        prompt="Night drive through neon rain",
-        duration=24.0,
-        bpm=90,
-        key="A minor",
-        mood=["calm", "nocturnal"],
-        clips=[
-            ClipSlot(index=i, start=i * 8.0, end=(i + 1) * 8.0, section=s, energy=e)
-            for i, (s, e) in enumerate([("intro", 0.2), ("verse", 0.5), ("chorus", 0.9)])
-        ],
-    )
-
-
-def test_planner_structured_output_fills_the_scene_plan(openai_api, configure, db) -> None:
-    configure(planner_provider="openai", openai_planner_model="gpt-5.4-mini")
-    with context.job(job_id=JOB):
-        plan = OpenAIPlanner().plan(request=plan_request())
-    assert isinstance(plan, ScenePlan) and [s.clip_index for s in plan.scenes] == [0, 1, 2]
-    assert [s.transition for s in plan.scenes] == ["crossfade", "crossfade", "cut"]
-    body = openai_api.requests("responses")[0].json
-    fmt = body["text"]["format"]
-    assert fmt["type"] == "json_schema" and fmt["strict"] is True and fmt["name"] == "ScenePlan"
-    assert set(fmt["schema"]["properties"]) == {"title", "style", "palette", "scenes"}
-    assert body["model"] == "gpt-5.4-mini" and body["max_output_tokens"] == 4000
-    [row] = ledger(db)
-    # Booked at the tokens the answer reports (1500), not the estimate reserved before the call.
-    assert (row.role, row.unit, row.units, row.cost_usd) == (
-        "planner",
-        "1k_tokens",
-        Decimal("1.500"),
-        Decimal("0.0030"),
-    )
-
-
-def test_planner_refuses_a_plan_that_skips_clips(openai_api, configure) -> None:
-    openai_api.plan_override = {
-        "title": "t",
-        "style": "s",
-        "palette": ["#000"],
-        "scenes": [{"clip_index": 0, "prompt": "p", "motion": "still", "transition": "cut"}],
-    }
-    with pytest.raises(ProviderError, match="does not cover every clip"):
-        OpenAIPlanner().plan(request=plan_request())
