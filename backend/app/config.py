@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import AliasChoices, BaseModel, Field, SecretStr, field_validator
+from pydantic import AliasChoices, BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -100,6 +100,8 @@ class ProviderSettings(_Group):
         default="local", validation_alias=_env("IMAGE_PROVIDER")
     )
     planner: Literal["local", "openai"] = Field(default="local", validation_alias=_env("PLANNER_PROVIDER"))
+    # "local" = the animator inside composition; "replicate" = image-to-video (REPLICATE_VIDEO_MODEL).
+    clip: Literal["local", "replicate"] = Field(default="local", validation_alias=_env("CLIP_PROVIDER"))
     # Lyrics with times; "none" = no transcription (the song's lyrics read as instrumental).
     transcription: Literal["none", "openai", "replicate"] = Field(
         default="none", validation_alias=_env("TRANSCRIPTION_PROVIDER")
@@ -169,6 +171,30 @@ class ReplicateSettings(_Group):
     transcribe_model: str = "victor-upmeet/whisperx"
     transcribe_version: str = "84d2ad2d6194fe98a17d2b60bef1c7f910c46b2f6fd38996ca457afd9c8abfcb"
     transcribe_batch_size: int = Field(default=64, ge=1, le=256)
+    # Image to video (the clip role), official models run by name. Wan makes 81-121 frames
+    # played at a chosen rate (no duration input); Seedance takes whole seconds (2-12).
+    video_model: Literal["wan-video/wan-2.2-i2v-fast", "bytedance/seedance-1-lite"] = (
+        "wan-video/wan-2.2-i2v-fast"
+    )
+    video_resolution: Literal["480p", "720p", "1080p"] = "720p"  # 1080p: Seedance only
+    # Wan's playback rates to pick from: the lowest keeps the model's own motion speed; a higher
+    # one shortens a clip towards a short slot so its end frame is not trimmed away.
+    video_fps_min: int = Field(default=16, ge=5, le=30)
+    video_fps_max: int = Field(default=24, ge=5, le=30)
+    video_interpolate: bool = False  # Wan's interpolate_output (smoother, priced higher)
+    video_poll_seconds: float = Field(default=4.0, gt=0)  # video takes 30-120 s: no need to ask often
+    video_max_bytes: int = Field(default=200_000_000, ge=1_000_000)  # one downloaded clip
+    video_upload: Literal["file", "data"] = "file"  # the still as a /v1/files upload or a data: URI
+
+    @model_validator(mode="after")
+    def _video_choices(self) -> "ReplicateSettings":
+        if self.video_model.startswith("wan-video/") and self.video_resolution == "1080p":
+            raise ValueError(
+                "REPLICATE_VIDEO_RESOLUTION=1080p needs bytedance/seedance-1-lite; Wan makes 480p or 720p"
+            )
+        if self.video_fps_min > self.video_fps_max:
+            raise ValueError("REPLICATE_VIDEO_FPS_MIN must not exceed REPLICATE_VIDEO_FPS_MAX")
+        return self
 
 
 class UsageSettings(_Group):
@@ -190,6 +216,18 @@ class UsageSettings(_Group):
             "replicate:music": 0.005,
             "replicate:black-forest-labs/flux-schnell": 0.003,
             "replicate:image": 0.05,
+            # Image to video. Wan is priced per clip by resolution (and interpolation), Seedance
+            # per second of video; the lookup tries "model@variant" first, then the model alone
+            # (set to the dearest variant, so an unlisted one is never under-costed).
+            "replicate:wan-video/wan-2.2-i2v-fast@480p": 0.05,
+            "replicate:wan-video/wan-2.2-i2v-fast@480p+interpolate": 0.065,
+            "replicate:wan-video/wan-2.2-i2v-fast@720p": 0.11,
+            "replicate:wan-video/wan-2.2-i2v-fast@720p+interpolate": 0.145,
+            "replicate:wan-video/wan-2.2-i2v-fast": 0.145,
+            "replicate:bytedance/seedance-1-lite@480p": 0.018,
+            "replicate:bytedance/seedance-1-lite@720p": 0.036,
+            "replicate:bytedance/seedance-1-lite@1080p": 0.072,
+            "replicate:bytedance/seedance-1-lite": 0.072,
             # Transcription is priced per minute of audio sent.
             "openai:whisper-1": 0.006,
             "openai:transcription": 0.006,

@@ -12,6 +12,7 @@ from pydantic import SecretStr
 
 from app.config import Settings, get_settings
 from app.providers.base import ImageProvider, MusicProvider
+from app.providers.clips import ClipProvider
 from app.providers.planning import PlannerProvider
 from app.providers.transcription import TranscriptionProvider
 
@@ -58,6 +59,11 @@ PROVIDERS: dict[str, dict[str, Entry]] = {
         "openai": Entry("app.providers.openai_transcribe:OpenAITranscriber", _openai_keys),
         "replicate": Entry("app.providers.replicate_transcribe:ReplicateTranscriber", _replicate_keys),
     },
+    # Clips: "local" is a marker (composition animates the still itself); the others make files.
+    "clip": {
+        "local": Entry("app.providers.clips:LocalClipMarker"),
+        "replicate": Entry("app.providers.replicate_video:ReplicateClipProvider", _replicate_keys),
+    },
 }
 
 
@@ -97,6 +103,14 @@ def transcription_provider() -> TranscriptionProvider | None:
     if entry is None:
         return None
     provider: TranscriptionProvider = entry.build()
+    return provider
+
+
+def clip_provider() -> ClipProvider:
+    """The chosen clip provider (CLIP_PROVIDER). Kept out of `chosen()` for now, so that the
+    health report's roles stay as they are until the video pipeline reports its own."""
+    entry = PROVIDERS["clip"][get_settings().providers.clip]
+    provider: ClipProvider = entry.build()
     return provider
 
 

@@ -19,11 +19,15 @@ class PlannedCall:
     role: str  # music | image | planner | transcription
     units: float
     unit: str  # track | image | second | 1k_tokens | minute (of audio transcribed)
+    # A priced variant of the model (a resolution, say): "provider:model@variant" is looked up
+    # before "provider:model".
+    variant: str = ""
 
 
-def unit_price(*, provider: str, model: str, role: str, label: str) -> Decimal:
+def unit_price(*, provider: str, model: str, role: str, label: str, variant: str = "") -> Decimal:
     prices = get_settings().usage.prices
-    for key in (f"{provider}:{model}", f"{provider}:{role}"):
+    keys = (f"{provider}:{model}", f"{provider}:{role}")
+    for key in (f"{provider}:{model}@{variant}", *keys) if variant else keys:
         if key in prices:
             return Decimal(str(prices[key]))
     # Refuse rather than guess zero: an uncosted call would slip past the budget guard.
@@ -35,7 +39,9 @@ def unit_price(*, provider: str, model: str, role: str, label: str) -> Decimal:
 
 
 def cost_of(call: PlannedCall, *, units: float | None = None) -> Decimal:
-    price = unit_price(provider=call.provider, model=call.model, role=call.role, label=call.label)
+    price = unit_price(
+        provider=call.provider, model=call.model, role=call.role, label=call.label, variant=call.variant
+    )
     amount = price * Decimal(str(call.units if units is None else units))
     return amount.quantize(CENT_FRACTIONS, rounding=ROUND_HALF_UP)
 

@@ -16,6 +16,7 @@ import uuid
 from datetime import UTC, datetime
 
 from tests.emulators import media
+from tests.emulators.replicate_video import VideoModels
 from tests.emulators.service import EmulatedService, Received, Reply
 
 MUSICGEN = ("meta/musicgen", "671ac645ce5e552cc63a54a2bbff63fcf798043055d2dac5fc9e36a837eedcfb")
@@ -48,8 +49,11 @@ class ReplicateEmulator(EmulatedService):
         self.starting_polls, self.processing_polls = 1, 1
         self.max_duration = 30  # MusicGen's longest piece
         self.fail_words: set[str] = set()
+        self.video = VideoModels(self)  # image-to-video models and file uploads
 
     def route(self, req: Received) -> str:
+        if req.method == "POST" and req.path == "/v1/files":
+            return "upload"
         if req.method == "POST" and (req.path == "/v1/predictions" or req.path.endswith("/predictions")):
             return "create"
         if req.method == "GET" and req.path.startswith("/v1/predictions/"):
@@ -63,6 +67,8 @@ class ReplicateEmulator(EmulatedService):
             return self._create(req)
         if req.route == "get":
             return self._get(req.path.rsplit("/", 1)[-1])
+        if req.route == "upload":
+            return self.video.upload(req)
         self.check(False, f"unexpected {req.method} {req.path}")
         return problem(404, "Not found", "The requested resource could not be found.")
 
@@ -82,9 +88,11 @@ class ReplicateEmulator(EmulatedService):
             bad = self._musicgen_input(inputs)
         else:
             model, version = req.path[len("/v1/models/") : -len("/predictions")], "dp-flux-schnell"
-            if not self.check(model == FLUX, f"create: unknown official model {model!r}"):
+            if not self.check(
+                model == FLUX or self.video.owns(model), f"create: unknown official model {model!r}"
+            ):
                 return problem(404, "Not found", "The requested model could not be found.")
-            bad = self._flux_input(inputs)
+            bad = self.video.validate(model, inputs) if self.video.owns(model) else self._flux_input(inputs)
         if not self.check(bad is None, f"create {model}: {bad}"):
             return problem(422, "Input validation failed", bad or "")
         pid = uuid.uuid4().hex[:26]
@@ -100,6 +108,8 @@ class ReplicateEmulator(EmulatedService):
             "created_at": datetime.now(UTC).isoformat(),
             "prefer": req.headers.get("prefer"),
         }
+        if self.video.owns(model):
+            self.video.start(record)
         with self.lock:
             self.predictions[pid] = record
         return Reply(201, self._json(record))
@@ -154,6 +164,8 @@ class ReplicateEmulator(EmulatedService):
     def _finish(self, record: dict) -> None:
         inputs = record["input"]
         record["completed_at"] = datetime.now(UTC).isoformat()
+        if self.video.owns(record["model"]):
+            return self.video.finish(record)
         if record["failed"]:
             record["status"], record["error"] = "failed", "CUDA out of memory (emulated failure)"
             return
@@ -181,7 +193,7 @@ class ReplicateEmulator(EmulatedService):
             "status": record["status"],
             "output": record.get("output"),
             "error": record.get("error"),
-            "logs": "",
+            "logs": self.video.logs(record) if self.video.owns(record["model"]) else "",
             "metrics": record.get("metrics", {}),
             "created_at": record["created_at"],
             "started_at": record["created_at"] if record["status"] != "starting" else None,
