@@ -8,9 +8,10 @@ type Schemas = components["schemas"];
 export type Song = Schemas["SongPublic"];
 export type SongStatus = Schemas["SongStatus"];
 export type AnalysisResponse = Schemas["AnalysisPublic"];
-export type Video = Schemas["VideoPublic"];
+export type Video = Schemas["ProductionVideo"];
 export type Section = Schemas["SectionPublic"];
-export type Clip = Schemas["ClipPublic"];
+// A planned clip as the section editor draws it; production adds its state (lib/video-types.ts).
+export type Clip = Omit<Schemas["ProductionClip"], "scene_index" | "status" | "provider" | "error" | "regenerated">;
 export type Grid = Schemas["GridPublic"];
 export type SectionEdit = Schemas["SectionEdit"];
 export type GridEdit = Schemas["GridEdit"];

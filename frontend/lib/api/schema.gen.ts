@@ -351,6 +351,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shared/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Shared Video
+         * @description A shared video, for anyone holding the link (no sign-in).
+         */
+        get: operations["shared_video_api_shared__token__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/songs": {
         parameters: {
             query?: never;
@@ -632,7 +652,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Videos */
+        /**
+         * List Videos
+         * @description The library: every video of every kind, newest first.
+         */
         get: operations["list_videos_api_videos_get"];
         put?: never;
         /**
@@ -657,7 +680,10 @@ export interface paths {
         get: operations["get_video_api_videos__video_id__get"];
         put?: never;
         post?: never;
-        /** Delete Video */
+        /**
+         * Delete Video
+         * @description The video and every file it made (stills, clips, output) are removed.
+         */
         delete: operations["delete_video_api_videos__video_id__delete"];
         options?: never;
         head?: never;
@@ -701,6 +727,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/videos/{video_id}/clips/{index}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Regenerate Clip
+         * @description Make one clip again (once per clip) and recompose from the rest.
+         */
+        post: operations["regenerate_clip_api_videos__video_id__clips__index__regenerate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{video_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Video Events
+         * @description The video's jobs (storyboard, render) as they happen: stills n/N, clips n/N, composing %.
+         */
+        get: operations["video_events_api_videos__video_id__events_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{video_id}/finalize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finalize
+         * @description Keep the video, remove what made it, and freeze it.
+         */
+        post: operations["finalize_api_videos__video_id__finalize_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/videos/{video_id}/grid": {
         parameters: {
             query?: never;
@@ -716,6 +802,83 @@ export interface paths {
          *     meter); the sections move onto the new grid and a plan is redone.
          */
         post: operations["edit_grid_api_videos__video_id__grid_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{video_id}/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set Options
+         * @description Choose the video type (before the storyboard) and the composition's text and loudness.
+         */
+        patch: operations["set_options_api_videos__video_id__options_patch"];
+        trace?: never;
+    };
+    "/api/videos/{video_id}/render": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render Video
+         * @description Make the clips that are missing and compose the video on the song.
+         */
+        post: operations["render_video_api_videos__video_id__render_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{video_id}/scenes/{index}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve Still */
+        post: operations["approve_still_api_videos__video_id__scenes__index__approve_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{video_id}/scenes/{index}/still": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Repaint Still
+         * @description Paint one still again, with a new seed or edited scene words.
+         */
+        post: operations["repaint_still_api_videos__video_id__scenes__index__still_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -764,6 +927,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/videos/{video_id}/sections/{index}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Regenerate Section
+         * @description Make every clip of one section again (once per section) and recompose.
+         */
+        post: operations["regenerate_section_api_videos__video_id__sections__index__regenerate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{video_id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Share Video
+         * @description A link that plays the video without signing in (the same link until revoked).
+         */
+        post: operations["share_video_api_videos__video_id__share_post"];
+        /** Revoke Share */
+        delete: operations["revoke_share_api_videos__video_id__share_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{video_id}/storyboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make Storyboard
+         * @description The scene plan and one still per scene (only stills that need it are painted).
+         */
+        post: operations["make_storyboard_api_videos__video_id__storyboard_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{video_id}/storyboard/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve Storyboard
+         * @description Approve every still: motion may now be made from them.
+         */
+        post: operations["approve_storyboard_api_videos__video_id__storyboard_approve_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -777,6 +1021,15 @@ export interface components {
             analysis: {
                 [key: string]: unknown;
             };
+            /** @description Lyrics with segment and word times; null when instrumental or not transcribed */
+            lyrics?: components["schemas"]["LyricsPublic"] | null;
+            /**
+             * Lyrics Status
+             * @description not_configured (no TRANSCRIPTION_PROVIDER) | transcribed | instrumental (nothing sung was heard) | failed (see warnings; the audio analysis is intact) | not_transcribed (a provider was chosen after this analysis: analyse again)
+             * @default not_configured
+             * @enum {string}
+             */
+            lyrics_status: "not_configured" | "transcribed" | "instrumental" | "failed" | "not_transcribed";
             /**
              * Seconds
              * @description How long the analysis took
@@ -797,6 +1050,11 @@ export interface components {
              * @description Analyser version: results are cached by content and version
              */
             version: string;
+            /**
+             * Warnings
+             * @description What went wrong without spoiling the analysis
+             */
+            warnings?: string[];
         };
         /** AuthUrl */
         AuthUrl: {
@@ -968,28 +1226,6 @@ export interface components {
             file: string;
             /** Title */
             title?: string | null;
-        };
-        /** ClipPublic */
-        ClipPublic: {
-            /** Duration */
-            duration: number;
-            /** End */
-            end: number;
-            /**
-             * Energy
-             * @description Mean energy over the clip's beats, 0–1
-             */
-            energy: number;
-            /** Index */
-            index: number;
-            /** Lyrics */
-            lyrics: string[];
-            /** Section Index */
-            section_index: number;
-            /** Section Label */
-            section_label: string;
-            /** Start */
-            start: number;
         };
         /** DatabaseHealth */
         DatabaseHealth: {
@@ -1223,6 +1459,194 @@ export interface components {
              */
             token_type: string;
         };
+        /** LyricSegmentPublic */
+        LyricSegmentPublic: {
+            /** End */
+            end: number;
+            /**
+             * Start
+             * @description Seconds from the song's start
+             */
+            start: number;
+            /** Text */
+            text: string;
+            /** Words */
+            words: components["schemas"]["LyricWordPublic"][];
+        };
+        /** LyricWordPublic */
+        LyricWordPublic: {
+            /** End */
+            end: number | null;
+            /**
+             * Start
+             * @description Seconds; null when the word could not be placed in time
+             */
+            start: number | null;
+            /** Word */
+            word: string;
+        };
+        /** LyricsPublic */
+        LyricsPublic: {
+            /**
+             * Language
+             * @description As the service names it (e.g. 'english'); null if unsaid
+             */
+            language: string | null;
+            /** Model */
+            model: string;
+            /**
+             * Provider
+             * @description openai | replicate
+             */
+            provider: string;
+            /**
+             * Segments
+             * @description Sung lines in order, with word times
+             */
+            segments: components["schemas"]["LyricSegmentPublic"][];
+        };
+        /**
+         * OptionsUpdate
+         * @description How the video is made: its type (steers the scene plan) and the composition's text
+         *     overlays and loudness. Only the fields sent change.
+         */
+        OptionsUpdate: {
+            /**
+             * Captions
+             * @description Lyrics as captions (default: lyric videos)
+             */
+            captions?: boolean | null;
+            /**
+             * Cta
+             * @description Call to action over the last seconds
+             */
+            cta?: string | null;
+            /**
+             * Loudnorm
+             * @description Normalise to -14 LUFS (default: the song as it is)
+             */
+            loudnorm?: boolean | null;
+            /**
+             * Title
+             * @description Shown over the first seconds; empty for none
+             */
+            title?: string | null;
+            /** Video Type */
+            video_type?: ("visualizer" | "scenery" | "story" | "lyric") | null;
+        };
+        /** Output */
+        Output: {
+            /** Bytes */
+            bytes: number | null;
+            /** Download Url */
+            download_url: string;
+            /** Duration */
+            duration: number | null;
+            /** Url */
+            url: string;
+        };
+        /** ProductionClip */
+        ProductionClip: {
+            /** Duration */
+            duration: number;
+            /** End */
+            end: number;
+            /**
+             * Energy
+             * @description Mean energy over the clip's beats, 0–1
+             */
+            energy: number;
+            /** Error */
+            error: string | null;
+            /** Index */
+            index: number;
+            /** Lyrics */
+            lyrics: string[];
+            /** Provider */
+            provider: string | null;
+            /** Regenerated */
+            regenerated: boolean;
+            /** Scene Index */
+            scene_index: number | null;
+            /** Section Index */
+            section_index: number;
+            /** Section Label */
+            section_label: string;
+            /** Start */
+            start: number;
+            /**
+             * Status
+             * @description planned | ready | failed
+             */
+            status: string;
+        };
+        /** ProductionVideo */
+        ProductionVideo: {
+            /** Aspect */
+            aspect: string;
+            /** Clips */
+            clips: components["schemas"]["ProductionClip"][];
+            /**
+             * Cost Usd
+             * @description Provider spend booked to this video's jobs
+             */
+            cost_usd: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Duration */
+            duration: number;
+            grid: components["schemas"]["GridPublic"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Options */
+            options: {
+                [key: string]: unknown;
+            };
+            output: components["schemas"]["Output"] | null;
+            /** Prompt */
+            prompt: string;
+            regenerated: components["schemas"]["Regenerations"];
+            /** Scenes */
+            scenes: components["schemas"]["ScenePublic"][];
+            /** Sections */
+            sections: components["schemas"]["SectionPublic"][];
+            /**
+             * Share Path
+             * @description The share page's path on the dashboard, /v/{token}
+             */
+            share_path: string | null;
+            /**
+             * Song Id
+             * Format: uuid
+             */
+            song_id: string;
+            status: components["schemas"]["VideoStatus"];
+            /**
+             * Style
+             * @description The scene plan's style guide, shared by every still
+             */
+            style: {
+                [key: string]: unknown;
+            } | null;
+            suggested_type: components["schemas"]["VideoType_"] | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Video Type */
+            video_type: ("visualizer" | "scenery" | "story" | "lyric") | null;
+            /** Warnings */
+            warnings: string[];
+        };
         /** QuotaPublic */
         QuotaPublic: {
             /**
@@ -1269,6 +1693,19 @@ export interface components {
             /** Refresh Token */
             refresh_token: string;
         };
+        /** Regenerations */
+        Regenerations: {
+            /**
+             * Clips
+             * @description Clips already regenerated (each may be, once)
+             */
+            clips: number[];
+            /**
+             * Sections
+             * @description Sections already regenerated (each may be, once)
+             */
+            sections: number[];
+        };
         /** RenderRequest */
         RenderRequest: {
             /**
@@ -1276,6 +1713,49 @@ export interface components {
              * Format: uuid
              */
             track_id: string;
+        };
+        /** ScenePublic */
+        ScenePublic: {
+            /** Approved */
+            approved: boolean;
+            /** Clip Indices */
+            clip_indices: number[];
+            /** Framing */
+            framing: string;
+            /** Index */
+            index: number;
+            /** Intensity */
+            intensity: number;
+            /** Lighting */
+            lighting: string;
+            /** Motion */
+            motion: string;
+            /** Palette */
+            palette: string[];
+            /** Prompt */
+            prompt: string;
+            /** Provider */
+            provider: string | null;
+            /** Section Index */
+            section_index: number;
+            /** Seed */
+            seed: number;
+            /** Still Url */
+            still_url: string | null;
+            /** Transition */
+            transition: string;
+            /** Transition Seconds */
+            transition_seconds: number;
+        };
+        /**
+         * SceneUpdate
+         * @description Paint a still again: a new seed (omitted: the next one), or edited scene words.
+         */
+        SceneUpdate: {
+            /** Prompt */
+            prompt?: string | null;
+            /** Seed */
+            seed?: number | null;
         };
         /** SectionBody */
         SectionBody: {
@@ -1345,6 +1825,17 @@ export interface components {
             any_beat: boolean;
             /** Sections */
             sections: components["schemas"]["SectionBody"][];
+        };
+        /** SharedVideo */
+        SharedVideo: {
+            /** Aspect */
+            aspect: string;
+            /** Duration */
+            duration: number | null;
+            /** Title */
+            title: string;
+            /** Video Url */
+            video_url: string;
         };
         /** SongFromTrack */
         SongFromTrack: {
@@ -1647,53 +2138,24 @@ export interface components {
         /** VideoList */
         VideoList: {
             /** Items */
-            items: components["schemas"]["VideoPublic"][];
-        };
-        /** VideoPublic */
-        VideoPublic: {
-            /** Aspect */
-            aspect: string;
-            /**
-             * Clips
-             * @description The clip plan; empty until POST …/clips/plan
-             */
-            clips: components["schemas"]["ClipPublic"][];
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Duration */
-            duration: number;
-            grid: components["schemas"]["GridPublic"];
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Kind */
-            kind: string;
-            /** Prompt */
-            prompt: string;
-            /** Sections */
-            sections: components["schemas"]["SectionPublic"][];
-            /**
-             * Song Id
-             * Format: uuid
-             */
-            song_id: string;
-            status: components["schemas"]["VideoStatus"];
-            /**
-             * Updated At
-             * Format: date-time
-             */
-            updated_at: string;
+            items: components["schemas"]["ProductionVideo"][];
         };
         /**
          * VideoStatus
+         * @description Where the project stands; what is running (and what failed) lives on its jobs.
          * @enum {string}
          */
-        VideoStatus: "draft" | "planned";
+        VideoStatus: "draft" | "planned" | "storyboarded" | "approved" | "composed" | "finalized";
+        /** VideoType_ */
+        VideoType_: {
+            /** Reasons */
+            reasons: string[];
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "visualizer" | "scenery" | "story" | "lyric";
+        };
         /** Waveform */
         Waveform: {
             /**
@@ -2610,6 +3072,46 @@ export interface operations {
             };
             /** @description Not enough free disk space for this work */
             507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    shared_video_api_shared__token__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedVideo"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3619,7 +4121,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VideoPublic"];
+                    "application/json": components["schemas"]["ProductionVideo"];
                 };
             };
             /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
@@ -3686,7 +4188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VideoPublic"];
+                    "application/json": components["schemas"]["ProductionVideo"];
                 };
             };
             /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
@@ -3782,7 +4284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClipPublic"][];
+                    "application/json": components["schemas"]["ProductionClip"][];
                 };
             };
             /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
@@ -3831,7 +4333,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VideoPublic"];
+                    "application/json": components["schemas"]["ProductionVideo"];
                 };
             };
             /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
@@ -3881,6 +4383,193 @@ export interface operations {
             };
         };
     };
+    regenerate_clip_api_videos__video_id__clips__index__regenerate_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionVideo"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A step of the work failed (a provider, ffmpeg, YouTube); the track is left `failed` and can be retried */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    video_events_api_videos__video_id__events_get: {
+        parameters: {
+            query?: {
+                /** @description Resume after this event id (as Last-Event-ID) */
+                last_event_id?: number | null;
+            };
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: stage_update, progress, message, cost_update, completed, error (JSON data); comment lines keep the connection alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    finalize_api_videos__video_id__finalize_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionVideo"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     edit_grid_api_videos__video_id__grid_post: {
         parameters: {
             query?: never;
@@ -3902,7 +4591,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VideoPublic"];
+                    "application/json": components["schemas"]["ProductionVideo"];
                 };
             };
             /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
@@ -3952,6 +4641,302 @@ export interface operations {
             };
             /** @description The request is valid but cannot be done as asked */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_options_api_videos__video_id__options_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptionsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionVideo"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    render_video_api_videos__video_id__render_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionVideo"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A step of the work failed (a provider, ffmpeg, YouTube); the track is left `failed` and can be retried */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    approve_still_api_videos__video_id__scenes__index__approve_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionVideo"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    repaint_still_api_videos__video_id__scenes__index__still_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SceneUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionVideo"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is valid but cannot be done as asked */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A step of the work failed (a provider, ffmpeg, YouTube); the track is left `failed` and can be retried */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4031,7 +5016,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VideoPublic"];
+                    "application/json": components["schemas"]["ProductionVideo"];
                 };
             };
             /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
@@ -4111,7 +5096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VideoPublic"];
+                    "application/json": components["schemas"]["ProductionVideo"];
                 };
             };
             /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
@@ -4161,6 +5146,327 @@ export interface operations {
             };
             /** @description The request is valid but cannot be done as asked */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    regenerate_section_api_videos__video_id__sections__index__regenerate_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionVideo"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A step of the work failed (a provider, ffmpeg, YouTube); the track is left `failed` and can be retried */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    share_video_api_videos__video_id__share_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionVideo"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    revoke_share_api_videos__video_id__share_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionVideo"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    make_storyboard_api_videos__video_id__storyboard_post: {
+        parameters: {
+            query?: {
+                /** @description Write the scene plan again from scratch */
+                replan?: boolean;
+            };
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionVideo"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is valid but cannot be done as asked */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A step of the work failed (a provider, ffmpeg, YouTube); the track is left `failed` and can be retried */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    approve_storyboard_api_videos__video_id__storyboard_approve_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionVideo"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
