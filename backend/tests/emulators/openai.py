@@ -10,6 +10,7 @@ them (base_url = <emulator>/v1):
   `maxLength`, `minimum` refused with 400 `invalid_json_schema`), then a scene plan for the clips
   in the input is answered (or `plan_override`), with token usage. `plan_mode` makes it answer
   a refusal, or an answer cut off at `max_output_tokens` (`status: incomplete`).
+- `POST /v1/audio/transcriptions` (multipart; fault route "transcriptions"): openai_audio.py.
 
 Routes for fault injection: "images", "responses", "file"."""
 
@@ -18,7 +19,7 @@ import json
 import time
 import uuid
 
-from tests.emulators import media
+from tests.emulators import media, openai_audio
 from tests.emulators.service import EmulatedService, Received, Reply
 
 GPT_SIZES = {"1024x1024", "1536x1024", "1024x1536", "auto"}
@@ -56,18 +57,25 @@ class OpenAIEmulator(EmulatedService):
         self.models = {"gpt-image-2", "gpt-image-1.5", "dall-e-3", "gpt-5.4-mini"}
         self.plan_override: dict | None = None
         self.plan_mode: str | None = None  # None, "refusal" or "incomplete"
+        self.audio = openai_audio.Script()  # what the transcription models hear
 
     @property
     def base_url(self) -> str:
         return f"{self.url}/v1"
 
     def route(self, req: Received) -> str:
-        return {"/v1/images/generations": "images", "/v1/responses": "responses"}.get(req.path, "unknown")
+        return {
+            "/v1/images/generations": "images",
+            "/v1/responses": "responses",
+            "/v1/audio/transcriptions": "transcriptions",
+        }.get(req.path, "unknown")
 
     def handle(self, req: Received) -> Reply:
         if req.headers.get("authorization") != f"Bearer {self.api_key}":
             given = (req.headers.get("authorization") or "")[-4:]
             return error(401, f"Incorrect API key provided: ****{given}.", code="invalid_api_key")
+        if req.route == "transcriptions":  # multipart, not JSON
+            return openai_audio.transcribe(self, self.audio, req)
         body = req.json
         if not self.check(isinstance(body, dict), f"{req.path}: body is not a JSON object"):
             return error(400, "We could not parse the JSON body of your request.")

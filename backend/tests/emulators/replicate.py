@@ -15,7 +15,7 @@ Routes for fault injection: "create", "get", "file"."""
 import uuid
 from datetime import UTC, datetime
 
-from tests.emulators import media
+from tests.emulators import media, replicate_whisperx
 from tests.emulators.replicate_video import VideoModels
 from tests.emulators.service import EmulatedService, Received, Reply
 
@@ -49,6 +49,7 @@ class ReplicateEmulator(EmulatedService):
         self.starting_polls, self.processing_polls = 1, 1
         self.max_duration = 30  # MusicGen's longest piece
         self.fail_words: set[str] = set()
+        self.whisperx = replicate_whisperx.WhisperX(self)  # lyrics with aligned words
         self.video = VideoModels(self)  # image-to-video models and file uploads
 
     def route(self, req: Received) -> str:
@@ -77,7 +78,9 @@ class ReplicateEmulator(EmulatedService):
         inputs = body.get("input")
         if not self.check(isinstance(inputs, dict), "create: input must be an object"):
             return problem(422, "Input validation failed", "input: Invalid type. Expected: object")
-        if req.path == "/v1/predictions":
+        if req.path == "/v1/predictions" and self.whisperx.owns(body.get("version")):
+            model, version, bad = replicate_whisperx.MODEL, body["version"], self.whisperx.validate(inputs)
+        elif req.path == "/v1/predictions":
             model, version = MUSICGEN[0], body.get("version")
             if not self.check(version == MUSICGEN[1], f"create: unknown version {version!r}"):
                 return problem(
@@ -110,6 +113,8 @@ class ReplicateEmulator(EmulatedService):
         }
         if self.video.owns(model):
             self.video.start(record)
+        if model == replicate_whisperx.MODEL:
+            self.whisperx.start(record)
         with self.lock:
             self.predictions[pid] = record
         return Reply(201, self._json(record))
@@ -164,6 +169,8 @@ class ReplicateEmulator(EmulatedService):
     def _finish(self, record: dict) -> None:
         inputs = record["input"]
         record["completed_at"] = datetime.now(UTC).isoformat()
+        if record["model"] == replicate_whisperx.MODEL:
+            return self.whisperx.finish(record)
         if self.video.owns(record["model"]):
             return self.video.finish(record)
         if record["failed"]:
