@@ -146,7 +146,8 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
         k = 0
         while bar_start + k * b_ql < float(m.offset + m.duration.quarterLength) - 1e-6:
             q = bar_start + k * b_ql
-            if q >= float(m.offset) - 1e-6:
+            # an overfull bar in the score would repeat beats of the next: each beat once
+            if q >= float(m.offset) - 1e-6 and (not beat_ql_list or q > beat_ql_list[-1] + 1e-6):
                 beat_ql_list.append(q)
                 if k == 0:
                     down_ql.append(q)
@@ -307,6 +308,29 @@ PIECES = [
     Piece("reel-b", "nottingham-dataset/reelsa-c.abc", 112, "fiddle", number=1),
     Piece("airds-jig-3", "airdsAirs/book1.abc", 100, "fiddle", drums=True, number=3),
     Piece("airds-jig-6", "airdsAirs/book1.abc", 92, "winds", number=6),
+    # Added later for variety (scherzi and fast 2/4, slow 3/4, 6/8 movements, hymns, songs,
+    # folk tunes, a clarinet concertino), each chosen for its meter, tempo and instruments
+    # before the analyser had heard it. One-beat bars (3/8) are left out: they have no
+    # downbeat to find apart from the beat.
+    Piece("beethoven-op18-1-3", "beethoven/opus18no1/movement3.mxl", 168, "strings"),
+    Piece("beethoven-op59-1-1", "beethoven/opus59no1/movement1.mxl", 104, "strings"),
+    Piece("mozart-k80-1", "mozart/k80/movement1.mxl", 60, "winds"),
+    Piece("mozart-k155-3", "mozart/k155/movement3.mxl", 126, "brass"),
+    Piece("haydn-op1-1-1", "haydn/opus1no1/movement1.mxl", 100, "strings"),
+    Piece("haydn-op1-1-3", "haydn/opus1no1/movement3.mxl", 66, "organ"),
+    Piece("schumann-op41-1-2", "schumann_robert/opus41no1/movement2.mxl", 100, "strings"),
+    Piece("lift-every-voice", "johnson_j_r/lift_every_voice.mxl", 76, "piano"),
+    Piece("aloha-oe", "liliuokalani/aloha_oe.mxl", 84, "guitar", drums=True),
+    Piece("handel-lascia", "handel/rinaldo/Lascia_chio_pianga.mxl", 66, "strings"),
+    Piece("cpebach-h186", "cpebach/h186.mxl", 112, "harpsichord"),
+    Piece("weber-concertino", "weber/concertino_clarinet.mxl", 72, "winds"),
+    Piece("oneills-2", "oneills1850/0001-0050.abc", 112, "fiddle", drums=True, number=2),
+    Piece("oneills-1381", "oneills1850/1376-1475.abc", 104, "fiddle", number=5),
+    Piece("essen-ballad-3", "essenFolksong/ballad10.abc", 96, "guitar", number=3),
+    Piece("essen-kinder-4", "essenFolksong/kinder0.abc", 108, "piano", drums=True, number=4),
+    Piece("fife-tune-2", "miscFolk/americanfifeopus.abc", 110, "winds", drums=True, number=2),
+    Piece("chorale-bwv10.7", "bach/bwv10.7", 80, "organ"),
+    Piece("chopin-mazurka-6-2", "chopin/mazurka06-2.krn", 132, "piano"),
 ]
 
 

@@ -97,17 +97,19 @@ def _viterbi(
     for i in range(k):
         offsets[i + 1] = offsets[i] + intervals[i]
     n_states = offsets[k]
-    zone = np.zeros(n_states, np.bool_)
+    # Each tempo's positions: 0..width and period-width.. are the beat's window (symmetric
+    # around the beat, at least one frame either side: the model's periods are whole frames,
+    # so a beat between frames must still find its onset), the rest lie between beats. The
+    # loops below run over these runs rather than testing each state, so they vectorise.
+    widths = np.zeros(k, np.int64)
     for i in range(k):
-        # symmetric around the beat, at least one frame either side: the model's periods are
-        # whole frames, so a beat between frames must still find its onset
-        width = max(1, round(intervals[i] / (2.0 * OBSERVATION_LAMBDA)))
-        for p in range(intervals[i]):
-            zone[offsets[i] + p] = p <= width or p >= intervals[i] - width
+        widths[i] = min(max(1, round(intervals[i] / (2.0 * OBSERVATION_LAMBDA))), intervals[i] - 1)
     prev = np.empty(n_states)
     cur = np.empty(n_states)
-    for s in range(n_states):
-        prev[s] = log_beat[0] if zone[s] else log_other[0]
+    for i in range(k):
+        for p in range(intervals[i]):
+            in_zone = p <= widths[i] or p >= intervals[i] - widths[i]
+            prev[offsets[i] + p] = log_beat[0] if in_zone else log_other[0]
     back = np.zeros((n_frames, k), np.int16)
     for t in range(1, n_frames):
         lb = log_beat[t]
@@ -121,13 +123,19 @@ def _viterbi(
                 if v > best:
                     best = v
                     arg = j
-            cur[o] = best + log_prior[i] + (lb if zone[o] else ln)
+            cur[o] = best + log_prior[i] + lb
             back[t, i] = arg
-            for p in range(1, intervals[i]):
-                cur[o + p] = prev[o + p - 1] + (lb if zone[o + p] else ln)
-        top = cur.max()
-        for s in range(n_states):
-            prev[s] = cur[s] - top
+            w = widths[i]
+            end = intervals[i]
+            for p in range(1, w + 1):
+                cur[o + p] = prev[o + p - 1] + lb
+            for p in range(w + 1, end - w):
+                cur[o + p] = prev[o + p - 1] + ln
+            for p in range(max(w + 1, end - w), end):
+                cur[o + p] = prev[o + p - 1] + lb
+        prev, cur = cur, prev
+        if t % 32 == 0:  # keep the scores near zero; every frame would only cost time
+            prev -= prev.max()
     path = np.zeros((2, n_frames), np.int64)
     s = int(np.argmax(prev))
     i = 0

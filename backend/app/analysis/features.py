@@ -112,25 +112,30 @@ def _filters() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarr
 
 
 def _stft(x: np.ndarray, n_fft: int, hop: int) -> np.ndarray:
-    """Magnitude STFT, frames centred (padded by half a window), shape (bins, frames)."""
+    """Magnitude STFT, frames centred (padded by half a window), shape (frames, bins): each
+    block of frames is windowed into one reused buffer and its magnitudes are written in
+    place, row by row — no transposed copy, no temporary the size of the song."""
     padded = np.pad(x, n_fft // 2)
     n = 1 + (len(padded) - n_fft) // hop
     frames = np.lib.stride_tricks.as_strided(
         padded, shape=(n, n_fft), strides=(padded.strides[0] * hop, padded.strides[0]), writeable=False
     )
     window = np.hanning(n_fft + 1)[:-1].astype(np.float32)
-    out = np.empty((n_fft // 2 + 1, n), np.float32)
-    block = 2048  # frames per FFT call: bounds the complex temporary's size
+    out = np.empty((n, n_fft // 2 + 1), np.float32)
+    block = max(1, (1 << 20) // n_fft)  # frames per FFT call: a buffer of 4 MB stays in cache
+    buf = np.empty((block, n_fft), np.float32)
     for start in range(0, n, block):
-        spec = scipy.fft.rfft(frames[start : start + block] * window, axis=1)  # float32 in → complex64
-        out[:, start : start + block] = np.abs(spec).T
+        m = min(block, n - start)
+        np.multiply(frames[start : start + m], window, out=buf[:m])
+        spec = scipy.fft.rfft(buf[:m], axis=1, overwrite_x=True)  # float32 in → complex64
+        np.abs(spec, out=out[start : start + m])
     return out
 
 
 def compute(mono: np.ndarray) -> Features:
     """All shared features of a mono 44.1 kHz signal."""
     mel_fb, centres, chroma_fb, bass_fb, freqs = _filters()
-    mag = _stft(mono, N_FFT, HOP)
+    mag = _stft(mono, N_FFT, HOP).T  # (bins, frames), a view: BLAS reads it transposed
     mel = mel_fb @ mag
     peak = float(mel.max()) or 1.0
     log_mel = np.log1p(1000.0 * mel / peak).astype(np.float32)
@@ -158,7 +163,7 @@ def compute(mono: np.ndarray) -> Features:
     total = np.ones(len(bins), np.float32) @ mag + 1e-9
     centroid = (bins @ mag) / total
     del mag
-    cmag = _stft(mono, CHROMA_FFT, CHROMA_HOP) ** 2
+    cmag = np.square(_stft(mono, CHROMA_FFT, CHROMA_HOP)).T
     chroma = chroma_fb @ cmag
     bass = bass_fb @ cmag
     energy = chroma.sum(axis=0)
