@@ -1,9 +1,10 @@
 """Cover art from OpenAI's image API through the official client.
 
-Current GPT image models always answer base64 (`b64_json`) and draw landscape at 1536×1024;
-DALL·E 3, kept for accounts that still have it, draws 1792×1024 and is asked for base64 too
-(no second download, no link to expire). Either way the picture ends as a 1920×1080 PNG
-through the shared Lanczos cover-crop."""
+Current GPT image models always answer base64 (`b64_json`) and draw 1536×1024 (landscape),
+1024×1536 (portrait) or 1024×1024; DALL·E 3, kept for accounts that still have it, draws
+1792×1024, 1024×1792 or 1024×1024 and is asked for base64 too (no second download, no link to
+expire). We ask for the shape nearest the frame wanted; the picture then ends as a PNG of
+exactly that frame (1920×1080 for a cover) through the shared Lanczos cover-crop."""
 
 import base64
 import binascii
@@ -12,14 +13,17 @@ from pathlib import Path
 from app.config import get_settings
 from app.core.errors import ProviderError
 from app.providers import openai_client
+from app.providers.base import aspect_of
 from app.providers.calls import call
 from app.providers.downloads import download
 from app.providers.outputs import to_cover_png
-from app.providers.prompts import cover_prompt
+from app.providers.prompts import image_prompt
 from app.usage.prices import PlannedCall
 
 SERVICE = openai_client.SERVICE
 GPT_QUALITIES, DALLE_QUALITIES = {"low", "medium", "high", "auto"}, {"standard", "hd"}
+GPT_SIZES = {"16:9": "1536x1024", "9:16": "1024x1536", "1:1": "1024x1024"}
+DALLE_SIZES = {"16:9": "1792x1024", "9:16": "1024x1792", "1:1": "1024x1024"}
 
 
 def is_dalle(model: str) -> bool:
@@ -37,27 +41,37 @@ class OpenAIImageProvider:
     def planned_calls(self) -> list[PlannedCall]:
         return [PlannedCall("openai", "OpenAI", self.model, "image", 1, "image")]
 
-    def _request(self, prompt: str) -> dict:
+    def _request(self, prompt: str, *, aspect: str, still: bool) -> dict:
         wanted = self.settings.openai.image_quality
-        params: dict = {"model": self.model, "prompt": cover_prompt(prompt), "n": 1}
+        text = image_prompt(prompt, aspect=aspect, still=still)
+        params: dict = {"model": self.model, "prompt": text, "n": 1}
         if is_dalle(self.model):
             # The two families name qualities differently; a setting meant for the other one
             # falls back to this family's default instead of a 400 from OpenAI.
             params |= {
-                "size": "1792x1024",
+                "size": DALLE_SIZES[aspect],
                 "response_format": "b64_json",
                 "quality": wanted if wanted in DALLE_QUALITIES else "standard",
             }
         else:  # GPT image models refuse response_format; they always answer b64_json
             params |= {
-                "size": "1536x1024",
+                "size": GPT_SIZES[aspect],
                 "output_format": "png",
                 "quality": wanted if wanted in GPT_QUALITIES else "medium",
             }
         return params
 
-    def generate(self, *, prompt: str, seed: int, workdir: Path) -> Path:
-        params = self._request(prompt)
+    def generate(
+        self,
+        *,
+        prompt: str,
+        seed: int,
+        workdir: Path,
+        width: int = 1920,
+        height: int = 1080,
+        still: bool = False,
+    ) -> Path:
+        params = self._request(prompt, aspect=aspect_of(width, height), still=still)
 
         def work(attempt) -> bytes:
             response = openai_client.client().images.generate(**params)
@@ -86,8 +100,8 @@ class OpenAIImageProvider:
             work,
             service=SERVICE,
             facts=openai_client.facts,
-            what="drawing the cover art",
+            what="drawing a storyboard still" if still else "drawing the cover art",
         )
         if len(data) > self.settings.providers.image_max_bytes:
             raise ProviderError("sent an image larger than we accept", provider=SERVICE.label)
-        return to_cover_png(data, workdir=workdir, service=SERVICE)
+        return to_cover_png(data, workdir=workdir, service=SERVICE, width=width, height=height)

@@ -151,8 +151,10 @@ def to_audio_result(
     return AudioResult(mp3_path=mp3_path, aac_path=aac_path, duration=duration_of(mp3_path))
 
 
-def to_cover_png(data: bytes, *, workdir: Path, service: Service) -> Path:
-    """Check the bytes are a real image, then cover-crop it to 1920×1080 and save a PNG."""
+def to_cover_png(
+    data: bytes, *, workdir: Path, service: Service, width: int = 1920, height: int = 1080
+) -> Path:
+    """Check the bytes are a real image, then cover-crop it to width×height and save a PNG."""
     try:
         image = load_image_checked(data)
     except ValueError as exc:
@@ -161,4 +163,4 @@ def to_cover_png(data: bytes, *, workdir: Path, service: Service) -> Path:
         raise ProviderError(
             f"sent an image of only {image.width}×{image.height} pixels", provider=service.label
         )
-    return save_png(cover_crop(image), workdir / "cover.png")
+    return save_png(cover_crop(image, width=width, height=height), workdir / "cover.png")

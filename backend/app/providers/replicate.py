@@ -14,10 +14,10 @@ from pathlib import Path
 from app.config import get_settings
 from app.core.errors import ProviderError
 from app.core.progress import ProgressFn
-from app.providers.base import AudioResult
+from app.providers.base import AudioResult, aspect_of
 from app.providers.downloads import download
 from app.providers.outputs import to_audio_result, to_cover_png
-from app.providers.prompts import cover_prompt
+from app.providers.prompts import image_prompt
 from app.providers.replicate_client import SERVICE, client, run_prediction
 from app.usage.prices import PlannedCall
 
@@ -129,16 +129,26 @@ class ReplicateImageProvider:
             PlannedCall("replicate", "Replicate", self.settings.replicate.image_model, "image", 1, "image")
         ]
 
-    def generate(self, *, prompt: str, seed: int, workdir: Path) -> Path:
+    def generate(
+        self,
+        *,
+        prompt: str,
+        seed: int,
+        workdir: Path,
+        width: int = 1920,
+        height: int = 1080,
+        still: bool = False,
+    ) -> Path:
         s = self.settings
+        aspect = aspect_of(width, height)  # Flux draws 16:9, 9:16 and 1:1 as asked
         urls = run_prediction(
             self.planned_calls()[0],
             model=s.replicate.image_model,
             version=s.replicate.image_version,
-            what="drawing the cover art",
+            what="drawing a storyboard still" if still else "drawing the cover art",
             input={
-                "prompt": cover_prompt(prompt),
-                "aspect_ratio": "16:9",
+                "prompt": image_prompt(prompt, aspect=aspect, still=still),
+                "aspect_ratio": aspect,
                 "output_format": "png",
                 "num_outputs": 1,
                 "seed": seed,
@@ -151,4 +161,4 @@ class ReplicateImageProvider:
             service=SERVICE,
             what="the Flux image",
         )
-        return to_cover_png(path.read_bytes(), workdir=workdir, service=SERVICE)
+        return to_cover_png(path.read_bytes(), workdir=workdir, service=SERVICE, width=width, height=height)

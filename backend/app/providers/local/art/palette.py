@@ -243,3 +243,39 @@ def jitter_hue(palette: Palette, *, shift: float) -> Palette:
         return hsv_colour(h + shift, s, v)
 
     return _map(palette, rotate)
+
+
+def _saturation(c: Colour) -> float:
+    return float(c.max() - c.min())
+
+
+def palette_from_codes(codes: list[str]) -> Palette:
+    """A full painter's palette from a few #rrggbb colours (a style guide's): ordered by
+    brightness, the darkest become land and the top of the sky, the brightest the horizon and
+    the light, the most saturated the accents. Any list of two or more colours works, so a
+    palette a language model wrote paints as well as one of ours."""
+    colours = sorted((hex_colour(code) for code in codes), key=_luminance)
+    if len(colours) < 2:
+        raise ValueError("a palette needs at least two colours")
+    last = len(colours) - 1
+
+    def at(t: float) -> Colour:
+        x = t * last
+        i = min(int(x), last - 1)
+        return mix(colours[i], colours[i + 1], x - i)
+
+    vivid = sorted(colours, key=_saturation, reverse=True)
+    white = np.ones(3, dtype=np.float32)
+    return Palette(
+        sky_top=at(0.12),
+        sky_mid=at(0.5),
+        horizon=at(1.0),
+        haze=at(0.72),
+        land=(at(0.0) * 0.8).astype(np.float32),
+        water=mix(at(0.08), at(0.45), 0.3),
+        light=mix(at(1.0), white, 0.75),
+        glow=at(0.9),
+        accent=vivid[0],
+        accent2=vivid[1],
+        window=hex_colour("#ffd08a"),
+    )
