@@ -25,6 +25,7 @@ from app.providers import registry
 from app.songs.router import router as songs_router
 from app.tracks.router import router as tracks_router
 from app.usage import ledger
+from app.videos.production import retention
 from app.videos.production.router import router as production_router
 from app.videos.router import router as videos_router
 from app.youtube import quota
@@ -47,6 +48,18 @@ def _warm_up() -> None:
         logging.getLogger("app").exception("warming the music analyser failed")
 
 
+SWEEP_EVERY = 6 * 3600  # seconds between removals of what old failed videos left
+
+
+def _sweep_periodically(stop: threading.Event) -> None:
+    while not stop.wait(SWEEP_EVERY):
+        try:
+            with session_factory()() as db:
+                retention.sweep(db)
+        except Exception:
+            logging.getLogger("app").exception("removing what failed videos left failed")
+
+
 @asynccontextmanager
 async def lifespan(_: FastAPI) -> AsyncIterator[None]:
     threading.Thread(target=_warm_up, name="warm-up", daemon=True).start()
@@ -59,12 +72,16 @@ async def lifespan(_: FastAPI) -> AsyncIterator[None]:
             + quota.release_all(db)
         )
         recovery.remove_scratch(db)
+        retention.sweep(db)
     if interrupted:
         logging.getLogger("app").warning(
             "closed %d step(s), batch(es), provider call(s) or quota hold(s) interrupted by the last stop",
             interrupted,
         )
+    stop = threading.Event()
+    threading.Thread(target=_sweep_periodically, args=(stop,), name="retention", daemon=True).start()
     yield
+    stop.set()
 
 
 def create_app() -> FastAPI:

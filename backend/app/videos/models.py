@@ -85,6 +85,15 @@ class Video(Base):
     output_duration: Mapped[float | None] = mapped_column(Float)
     share_token: Mapped[str | None] = mapped_column(String(64), unique=True)
     finalized_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # On YouTube: the id, the watch link, the visibility YouTube reports (it may lock unaudited
+    # projects' uploads to private) and what went wrong around the upload (thumbnail, captions).
+    youtube_video_id: Mapped[str | None] = mapped_column(String(32))
+    youtube_url: Mapped[str | None] = mapped_column(String(200))
+    youtube_privacy: Mapped[str | None] = mapped_column(String(20))
+    upload_warnings: Mapped[list[str]] = mapped_column(
+        JSONB, default=list, server_default=text("'[]'::jsonb")
+    )
+    uploaded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.clock_timestamp()

@@ -13,9 +13,10 @@ from app.jobs import stream
 from app.jobs.router import SSE_RESPONSE, LastEventIdHeader, LastEventIdQuery, followed
 from app.openapi import errors
 from app.videos import service
+from app.videos.production import estimate as estimating
 from app.videos.production import finalize as finalizing
 from app.videos.production import render, review, share, storyboard
-from app.videos.production.schemas import OptionsUpdate, ProductionVideo, SceneUpdate, SharedVideo
+from app.videos.production.schemas import Estimate, OptionsUpdate, ProductionVideo, SceneUpdate, SharedVideo
 from app.videos.production.view import public
 
 router = APIRouter(prefix="/api", tags=["video production"])
@@ -29,6 +30,12 @@ def set_options(
     """Choose the video type (before the storyboard) and the composition's text and loudness."""
     video = service.get_video(db, user=user, video_id=video_id)
     return public(db, review.set_options(db, video, body))
+
+
+@router.get("/videos/{video_id}/estimate", responses=errors(404))
+def estimate_cost(video_id: uuid.UUID, user: CurrentUser, db: DbSession) -> Estimate:
+    """What the stills and clips still to make will cost with the configured providers."""
+    return estimating.estimate(db, service.get_video(db, user=user, video_id=video_id))
 
 
 @router.post("/videos/{video_id}/storyboard", responses=errors(404, 409, 422, 502))

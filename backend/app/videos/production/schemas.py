@@ -99,3 +99,17 @@ class SharedVideo(BaseModel):
 
 class VideoList(BaseModel):
     items: list[ProductionVideo]
+
+
+class EstimateLine(BaseModel):
+    what: str = Field(description="stills | clips")
+    count: int
+    usd: float
+    providers: list[str]
+
+
+class Estimate(BaseModel):
+    """What the remaining paid calls will cost, from the price table (an estimate)."""
+
+    lines: list[EstimateLine]
+    total_usd: float

@@ -21,9 +21,11 @@ from app.jobs import registry, runner
 from app.jobs.context import StepContext
 from app.providers.planning import ASPECT_SIZES, PlanClip, PlanRequest, ScenePlan
 from app.providers.scene_plans import plan_scenes
+from app.usage import budget
 from app.videos import service
 from app.videos.models import ClipStatus, Scene, Video, VideoStatus
 from app.videos.production import files, paint
+from app.videos.production.estimate import image_calls
 from app.videos.production.state import SUBJECT, clips_of, require_idle, require_status, scenes_of
 
 STORYBOARD = "video.storyboard"
@@ -125,6 +127,7 @@ def _work(ctx: StepContext) -> None:
         _store_plan(db, video, plan, warnings)
     stale = [s for s in scenes_of(db, video) if s.painted_key != painted_key(video, s) or not s.still_path]
     width, height = ASPECT_SIZES[video.aspect]
+    budget.check_job(job_id=ctx.job.id, planned=image_calls(len(stale)))
     for n, scene in enumerate(stale):
         ctx.progress.update(
             f"painting stills {n + 1}/{len(stale)}", PLAN_SHARE + (1 - PLAN_SHARE) * n / len(stale)
