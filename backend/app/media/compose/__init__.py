@@ -1,5 +1,6 @@
-"""A planned timeline -> the music video's MP4 (see engine.py for how)."""
+"""A planned timeline -> the music video's MP4 (engine.py says how)."""
 
+from app.media.compose.engine import compose
 from app.media.compose.timeline import (
     ComposeResult,
     Layer,
@@ -10,4 +11,4 @@ from app.media.compose.timeline import (
     VideoClip,
 )
 
-__all__ = ["ComposeResult", "Layer", "Shot", "StillMotion", "TextOverlay", "Timeline", "VideoClip"]
+__all__ = ["ComposeResult", "Layer", "Shot", "StillMotion", "TextOverlay", "Timeline", "VideoClip", "compose"]

@@ -1,0 +1,77 @@
+"""The song as the video's soundtrack: AAC-LC 48 kHz stereo, untouched between its gentle
+fades, at -14 LUFS only when asked. One encode, run beside the picture's segments.
+
+Encoders put 1024 samples of priming before the sound, which MP4 would hide with an edit
+list; YouTube asks for none, so the priming frame is dropped and the sound starts at 0 like
+the picture (under a fade-in it was silent anyway)."""
+
+import json
+import math
+import subprocess
+from pathlib import Path
+
+import ffmpeg
+
+from app.core.errors import MediaError
+from app.media.ffmpeg import binary, run_ffmpeg
+from app.media.render.adts import read_frames, write_frames
+from app.media.render.audio import AAC, FRAME, RATE
+
+TARGET = {"I": -14.0, "TP": -1.0, "LRA": 11.0}
+
+
+def measure_loudness(song: Path) -> dict[str, str]:
+    """loudnorm's first pass: the song's loudness, for a second pass that only scales it."""
+    args = ffmpeg.input(str(song)).audio.filter("loudnorm", print_format="json", **TARGET)
+    cmd = [binary("ffmpeg"), "-hide_banner", "-nostdin", *args.output("-", format="null").compile()[1:]]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    tail = proc.stderr[proc.stderr.rfind("{") :]
+    try:
+        found = json.loads(tail)
+        return {
+            key: found[key] for key in ("input_i", "input_tp", "input_lra", "input_thresh", "target_offset")
+        }
+    except (ValueError, KeyError) as exc:
+        raise MediaError(f"could not measure the song's loudness: {proc.stderr[-300:]}") from exc
+
+
+def encode_soundtrack(
+    song: Path, out: Path, *, samples: int, fades: tuple[int, int], loudnorm: bool, scratch: Path
+) -> Path:
+    """`samples` at 48 kHz (the video's length), fading in and out over `fades` samples."""
+    audio = ffmpeg.input(str(song)).audio
+    if loudnorm:
+        m = measure_loudness(song)
+        audio = audio.filter(
+            "loudnorm",
+            measured_I=m["input_i"],
+            measured_TP=m["input_tp"],
+            measured_LRA=m["input_lra"],
+            measured_thresh=m["input_thresh"],
+            offset=m["target_offset"],
+            linear="true",
+            **TARGET,
+        )
+    audio = (
+        audio.filter("aresample", RATE)
+        .filter("aformat", channel_layouts="stereo")
+        .filter("asetpts", "N/SR/TB")
+        .filter("atrim", end_sample=samples)
+    )
+    if fades[0]:
+        audio = audio.filter("afade", type="in", start_sample=0, nb_samples=fades[0])
+    if fades[1]:
+        audio = audio.filter("afade", type="out", start_sample=samples - fades[1], nb_samples=fades[1])
+    audio = audio.filter("apad", whole_len=samples)
+    raw = scratch / "audio-encoded.aac"
+    options = dict(zip(AAC[::2], AAC[1::2], strict=True))
+    args = audio.output(
+        str(raw), format="adts", ar=RATE, ac=2, **{k.lstrip("-"): v for k, v in options.items()}
+    )
+    run_ffmpeg(args.compile()[1:])
+    wanted = math.ceil(samples / FRAME)
+    frames = read_frames(raw)[1 : 1 + wanted]  # frame 0 is the encoder's priming
+    if len(frames) != wanted:
+        raise MediaError(f"the AAC encoder returned {len(frames)} frames of the song, expected {wanted}")
+    write_frames(out, frames)
+    return out
