@@ -14,6 +14,7 @@ prediction succeeds, then probed: what is stored is measured, not assumed."""
 import base64
 import contextlib
 import math
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -87,6 +88,11 @@ class ReplicateClipProvider:
         self.settings = get_settings()
         self.model = self.settings.replicate.video_model
         client()  # a missing token fails now, naming REPLICATE_API_TOKEN
+        # A still is the end frame of one clip and the start of the next: send it once per
+        # provider (one provider serves a video's clips; uploads live for a day).
+        self._sent: dict[tuple, str] = {}
+        self._locks: dict[tuple, threading.Lock] = {}
+        self._locks_lock = threading.Lock()
 
     # --- what one clip asks for and costs ------------------------------------------------
     def planned_calls(self, request: ClipRequest) -> list[PlannedCall]:
@@ -133,6 +139,19 @@ class ReplicateClipProvider:
         return path
 
     def _send(self, still: Path, *, aspect: str, workdir: Path) -> str:
+        try:
+            stat = still.stat()
+        except OSError as exc:
+            raise ProviderError(f"cannot send the still {still.name}: {exc}", provider=SERVICE.label) from exc
+        key = (str(still.resolve()), stat.st_mtime_ns, stat.st_size, aspect)
+        with self._locks_lock:  # clips run side by side; neighbours share stills
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            if key not in self._sent:
+                self._sent[key] = self._sent_once(still, aspect=aspect, workdir=workdir)
+            return self._sent[key]
+
+    def _sent_once(self, still: Path, *, aspect: str, workdir: Path) -> str:
         path = self._prepared(still, aspect=aspect, workdir=workdir)
         if self.settings.replicate.video_upload == "data":
             return "data:image/jpeg;base64," + base64.b64encode(path.read_bytes()).decode()

@@ -56,6 +56,8 @@ class ReplicateEmulator(EmulatedService):
     def route(self, req: Received) -> str:
         if req.method == "POST" and req.path == "/v1/files":
             return "upload"
+        if req.method == "POST" and req.path.startswith("/v1/predictions/") and req.path.endswith("/cancel"):
+            return "cancel"
         if req.method == "POST" and (req.path == "/v1/predictions" or req.path.endswith("/predictions")):
             return "create"
         if req.method == "GET" and req.path.startswith("/v1/predictions/"):
@@ -71,6 +73,8 @@ class ReplicateEmulator(EmulatedService):
             return self._get(req.path.rsplit("/", 1)[-1])
         if req.route == "upload":
             return self.video.upload(req)
+        if req.route == "cancel":
+            return self.video.cancel(req.path.split("/")[-2])
         self.check(False, f"unexpected {req.method} {req.path}")
         return problem(404, "Not found", "The requested resource could not be found.")
 

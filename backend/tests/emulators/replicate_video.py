@@ -16,8 +16,9 @@ creates one `VideoModels` per reset and hands it the requests that are its own).
 
 Faults: `fail_next` (the next N video predictions end `failed`, then they succeed),
 `flag_words` (a prompt containing one ends failed with E005, moderation), `answer` ("mp4",
-or "html"/"png" to hand out something that is not a video); 429/402 on create go through
-the emulator's own `fail("create", …)`."""
+or "html"/"png" to hand out something that is not a video), `processing_polls` (how long a
+clip takes); 429/402 on create go through the emulator's own `fail("create", …)`. A cancel
+(`POST /v1/predictions/{id}/cancel`) ends a running prediction and is listed in `canceled`."""
 
 import base64
 import email.parser
@@ -138,6 +139,7 @@ class VideoModels:
         self.flag_words: set[str] = set()
         self.answer = "mp4"
         self.processing_polls = 3
+        self.canceled: list[str] = []
 
     def owns(self, model: str) -> bool:
         return model in (WAN, SEEDANCE)
@@ -269,6 +271,18 @@ class VideoModels:
         record["version"] = "hidden"
 
     # --- while processing, and the end ----------------------------------------------------
+    def cancel(self, pid: str) -> Reply:
+        """POST /v1/predictions/{id}/cancel: a running prediction ends `canceled` at once."""
+        with self.emulator.lock:
+            record = getattr(self.emulator, "predictions", {}).get(pid)
+            if record is None:
+                return problem(404, "Not found", "The requested prediction could not be found.")
+            if record["status"] in ("starting", "processing"):
+                record["status"] = "canceled"
+                record["completed_at"] = datetime.now(UTC).isoformat()
+            self.canceled.append(pid)
+            return Reply(200, self.emulator._json(record))  # type: ignore[attr-defined]
+
     def logs(self, record: dict) -> str:
         """What the model has printed so far: a tqdm bar, which the client reads as progress."""
         total = self.processing_polls + 1

@@ -124,3 +124,14 @@ def test_an_answer_that_is_not_a_video_is_a_clear_error(answer, video_api, still
     assert len(video_api.requests("create")) == 1  # not tried again: the model answered, wrongly
     rows = ledger(db)
     assert outcomes(rows) == ["failed"] and costs(rows) == [Decimal("0.0500")]
+
+
+def test_a_clip_that_takes_too_long_is_canceled(video_api, configure, still, tmp_path, db) -> None:
+    configure(provider_max_wait_seconds=0.3)
+    video_api.video.processing_polls = 1000
+    with pytest.raises(ProviderError, match=r"the clip did not finish within 0 s") as caught:
+        make_clip(request_for(still), tmp_path)
+    assert caught.value.retryable
+    [create] = video_api.requests("create")
+    assert len(video_api.video.canceled) == 1  # we stopped paying for what we no longer wait for
+    assert outcomes(ledger(db)) == ["failed"]

@@ -4,6 +4,7 @@ frame for continuity, polling at its own pace, and a clip measured after downloa
 
 import io
 import itertools
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -14,6 +15,7 @@ from app.core.errors import ProviderError
 from app.providers import registry
 from app.providers.clips import ClipRequest, LocalClipMarker
 from app.providers.replicate_video import ReplicateClipProvider, frame_size, seedance_seconds, wan_frames
+from app.usage import context
 from tests.emulators.replicate_video import SEEDANCE, WAN
 from tests.providers.conftest import costs, ledger, outcomes
 from tests.providers.replicate_video.conftest import POLL, SCENE, make_clip
@@ -179,3 +181,17 @@ def test_the_emulator_refuses_what_the_models_would(video_api, still, tmp_path) 
             api.models.predictions.create(model=model, input=body)
     assert len(video_api.violations) == len(bad)
     video_api.violations.clear()
+
+
+def test_neighbouring_clips_send_their_shared_still_once(video_api, still, tmp_path) -> None:
+    a, b, c = still("a"), still("b"), still("c")
+    provider = ReplicateClipProvider()
+    with context.job(job_id=uuid.uuid4()):
+        for first, last in ((a, b), (b, c), (c, None)):
+            request = ClipRequest(
+                still=first, prompt=SCENE, duration=5, aspect="16:9", seed=1, next_still=last
+            )
+            provider.generate(request, workdir=tmp_path, progress=lambda _f: None)
+    assert len(video_api.requests("upload")) == 3
+    creates = [r.json["input"] for r in video_api.requests("create")]
+    assert creates[0]["last_image"] == creates[1]["image"] and creates[1]["last_image"] == creates[2]["image"]
