@@ -18,7 +18,7 @@ export interface EditOutcome {
  * video (snapped boundaries, resnapped sections, a redone plan), which replaces ours: the
  * server's result is what is shown, never a guess. One call at a time.
  */
-export function useVideoEdits(initial: Video) {
+export function useVideoEdits(initial: Video, onChange?: (video: Video) => void) {
   const [video, setVideo] = useState(initial);
   const [outcome, setOutcome] = useState<EditOutcome>({ error: null, status: null });
   const [pending, setPending] = useState(false);
@@ -32,6 +32,7 @@ export function useVideoEdits(initial: Video) {
     try {
       const next = await call();
       setVideo(next);
+      onChange?.(next);
       setOutcome({ error: null, status: describe(next) });
       return true;
     } catch (error) {

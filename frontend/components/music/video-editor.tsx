@@ -26,13 +26,16 @@ export function VideoEditor({
   audioUrl,
   energyBeats,
   energy,
+  onChange,
 }: {
   initial: Video;
   audioUrl: string | null;
   energyBeats: number[];
   energy: number[];
+  /** Told of every edit's answer (the production steps below read the same video). */
+  onChange?: (video: Video) => void;
 }) {
-  const { video, outcome, pending, editSections, editGrid, planClips } = useVideoEdits(initial);
+  const { video, outcome, pending, editSections, editGrid, planClips } = useVideoEdits(initial, onChange);
   const { current, seek, bind } = usePlayhead();
   const { grid, sections, duration } = video;
 

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { DeleteMusicButton } from "@/components/music/delete-music-button";
-import { VideoEditor } from "@/components/music/video-editor";
 import { PageHeader } from "@/components/shell/page-header";
+import { VideoWorkspace } from "@/components/video/video-workspace";
 import { attempt } from "@/lib/api/queries";
 import { formatDuration } from "@/lib/format";
 import { UUID, getSong, getSongAnalysis, getVideo } from "@/lib/music-queries";
@@ -20,8 +20,10 @@ export default async function VideoPage({ params }: Props) {
   if (!UUID.test(id)) notFound();
   const video = await getVideo(id);
   const [song, analysis] = await Promise.all([attempt(() => getSong(video.song_id)), attempt(() => getSongAnalysis(video.song_id))]);
-  // Without the analysis the timeline has no energy shape, but the editor still works.
+  // Without the analysis the timeline has no energy shape and the player no lyrics, but the
+  // editor and the production steps still work.
   const shape = analysis.ok ? parseAnalysis(analysis.data.analysis, video.duration) : null;
+  const lyrics = analysis.ok ? (analysis.data.lyrics?.segments ?? []) : [];
   return (
     <>
       <Link
@@ -36,12 +38,13 @@ export default async function VideoPage({ params }: Props) {
       >
         <DeleteMusicButton kind="video" id={video.id} />
       </PageHeader>
-      <VideoEditor
+      <VideoWorkspace
         key={video.id}
         initial={video}
         audioUrl={song.ok ? song.data.audio_url : null}
         energyBeats={shape?.beats ?? []}
         energy={shape?.energy ?? []}
+        lyrics={lyrics}
       />
     </>
   );

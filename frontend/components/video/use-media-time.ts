@@ -1,0 +1,40 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+
+/**
+ * Where a <video> is: per frame while it plays (timeupdate alone comes about four times a
+ * second, and the highlighted clip would lag its cut), on every seek while paused.
+ */
+export function useMediaTime() {
+  const media = useRef<HTMLVideoElement>(null);
+  const [current, setCurrent] = useState(0);
+  const [playing, setPlaying] = useState(false);
+
+  useEffect(() => {
+    if (!playing) return;
+    let frame = 0;
+    const step = () => {
+      if (media.current) setCurrent(media.current.currentTime);
+      frame = requestAnimationFrame(step);
+    };
+    frame = requestAnimationFrame(step);
+    return () => cancelAnimationFrame(frame);
+  }, [playing]);
+
+  const seek = (seconds: number) => {
+    if (media.current) media.current.currentTime = seconds;
+    setCurrent(seconds);
+  };
+
+  const read = (e: React.SyntheticEvent<HTMLVideoElement>) => setCurrent(e.currentTarget.currentTime);
+  const bind = {
+    ref: media,
+    onTimeUpdate: read,
+    onSeeked: read,
+    onPlay: () => setPlaying(true),
+    onPause: () => setPlaying(false),
+    onEnded: () => setPlaying(false),
+  };
+  return { current, seek, bind };
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { AlertTriangle } from "lucide-react";
+
+import { VideoEditor } from "@/components/music/video-editor";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { formatUsd } from "@/lib/format";
+import { type LyricSegment, type ProductionVideo, VIDEO_STATUS_LABEL, reached } from "@/lib/video-types";
+
+import { FinishPanel } from "./finish-panel";
+import { OptionsPanel } from "./options-panel";
+import { RenderPanel } from "./render-panel";
+import { ReviewPlayer } from "./review-player";
+import { StoryboardGrid } from "./storyboard-grid";
+import { OutcomeLine } from "./step-status";
+import { useProduction } from "./use-production";
+
+/**
+ * The whole video page below its header: the section editor and clip plan, then production
+ * in order — type and options, storyboard, clips, the composed video to review, finalize and
+ * share. The editor and the steps read one video: an edit's answer (a new clip plan, a
+ * storyboard dropped) reaches the steps at once.
+ */
+export function VideoWorkspace({
+  initial,
+  audioUrl,
+  energyBeats,
+  energy,
+  lyrics,
+}: {
+  initial: ProductionVideo;
+  audioUrl: string | null;
+  energyBeats: number[];
+  energy: number[];
+  lyrics: LyricSegment[];
+}) {
+  const production = useProduction(initial);
+  const { video, outcome } = production;
+
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      {/* Once composed, the timeline changes only by regenerating a clip or a section. */}
+      {!reached(video.status, "composed") && (
+        <VideoEditor initial={initial} audioUrl={audioUrl} energyBeats={energyBeats} energy={energy} onChange={production.setVideo} />
+      )}
+      <section aria-label="Production" className="grid grid-cols-1 gap-6">
+        <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="production-status">
+          <Badge variant={video.status === "finalized" ? "done" : video.status === "composed" ? "ready" : "secondary"}>
+            {VIDEO_STATUS_LABEL[video.status]}
+          </Badge>
+          <span className="text-muted-foreground" data-testid="video-cost">
+            Spent on this video: {formatUsd(video.cost_usd)}
+          </span>
+        </div>
+        {video.warnings.length > 0 && (
+          <ul className="grid gap-1 rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm" aria-label="Warnings" data-testid="video-warnings">
+            {video.warnings.map((w, i) => (
+              <li key={i} className="flex items-start gap-2">
+                <AlertTriangle className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
+                {w}
+              </li>
+            ))}
+          </ul>
+        )}
+        <OutcomeLine error={outcome.error} status={outcome.status} testId="production-message" />
+        {video.status !== "finalized" && <OptionsPanel production={production} />}
+        <StoryboardGrid production={production} />
+        <RenderPanel production={production} />
+        {video.output && (
+          <Card>
+            <CardHeader>
+              <CardTitle>
+                <h2>The video</h2>
+              </CardTitle>
+              <CardDescription>
+                {video.status === "finalized"
+                  ? "Finalized: kept as it is."
+                  : "Play it through; regenerate the clip or section at the playhead if it is not right (once each)."}
+              </CardDescription>
+            </CardHeader>
+            <CardContent className="grid grid-cols-1 gap-5">
+              <ReviewPlayer production={production} lyrics={lyrics} />
+              <FinishPanel production={production} />
+            </CardContent>
+          </Card>
+        )}
+      </section>
+    </div>
+  );
+}
