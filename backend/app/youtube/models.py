@@ -60,18 +60,25 @@ class OAuthState(Base):
 
 
 class UploadSession(Base):
-    """A track's upload in progress: what was asked for, and where YouTube's resumable session
-    stands, so a retry after a 5xx, a timeout or a restart continues instead of starting over."""
+    """An upload in progress, of a track or of a music video (exactly one): what was asked for,
+    and where YouTube's resumable session stands, so a retry after a 5xx, a timeout or a
+    restart continues instead of starting over."""
 
     __tablename__ = "upload_sessions"
     __table_args__ = (
         CheckConstraint("bytes_confirmed >= 0 AND bytes_confirmed <= total_bytes", name="bytes_range"),
+        CheckConstraint("(track_id IS NULL) <> (video_id IS NULL)", name="one_subject"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(
         primary_key=True, default=uuid.uuid4, server_default=text("gen_random_uuid()")
     )
-    track_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tracks.id", ondelete="CASCADE"), unique=True)
+    track_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("tracks.id", ondelete="CASCADE"), unique=True
+    )
+    video_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("videos.id", ondelete="CASCADE"), unique=True
+    )
     user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     # The metadata the creator chose (title, description, tags, privacy, …), as validated.
     request: Mapped[dict] = mapped_column(JSONB)
@@ -80,8 +87,10 @@ class UploadSession(Base):
     total_bytes: Mapped[int] = mapped_column(BigInteger)
     bytes_confirmed: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     # Set once YouTube has the whole file, so a retry only does what is left (thumbnail, checks).
-    video_id: Mapped[str | None] = mapped_column(String(32))
+    youtube_video_id: Mapped[str | None] = mapped_column(String(32))
     thumbnail_done: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
+    # A caption track is a paid insert (400 units): never sent twice for one upload.
+    captions_done: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
     warnings: Mapped[list] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
@@ -104,4 +113,5 @@ class QuotaUsage(Base):
     units: Mapped[int] = mapped_column(Integer)
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     track_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tracks.id", ondelete="SET NULL"))
+    video_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("videos.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -66,7 +66,20 @@ def require(db: Session, *, units: int, what: str) -> None:
         )
 
 
-def reserve(*, units: int, what: str, user_id: uuid.UUID, track_id: uuid.UUID) -> None:
+def _held_by(track_id: uuid.UUID | None, video_id: uuid.UUID | None):
+    """The hold of one upload: a track's or a video's (each has one upload at a time)."""
+    owner = QuotaUsage.track_id == track_id if track_id is not None else QuotaUsage.video_id == video_id
+    return (QuotaUsage.operation == RESERVED) & owner
+
+
+def reserve(
+    *,
+    units: int,
+    what: str,
+    user_id: uuid.UUID,
+    track_id: uuid.UUID | None = None,
+    video_id: uuid.UUID | None = None,
+) -> None:
     """Check and hold the units an upload is about to spend, in one step: two uploads started
     at the same moment can't both be let through on the same remaining units. Held units
     count as used until the call is made (`record` swaps them for the real count) or the
@@ -75,16 +88,21 @@ def reserve(*, units: int, what: str, user_id: uuid.UUID, track_id: uuid.UUID) -
         db.execute(select(func.pg_advisory_xact_lock(RESERVATION_LOCK)))  # until this commits
         require(db, units=units, what=what)
         db.add(
-            QuotaUsage(day=pacific_day(), operation=RESERVED, units=units, user_id=user_id, track_id=track_id)
+            QuotaUsage(
+                day=pacific_day(),
+                operation=RESERVED,
+                units=units,
+                user_id=user_id,
+                track_id=track_id,
+                video_id=video_id,
+            )
         )
         db.commit()
 
 
-def release(*, track_id: uuid.UUID) -> None:
+def release(*, track_id: uuid.UUID | None = None, video_id: uuid.UUID | None = None) -> None:
     with session_factory()() as db:
-        db.execute(
-            delete(QuotaUsage).where(QuotaUsage.operation == RESERVED, QuotaUsage.track_id == track_id)
-        )
+        db.execute(delete(QuotaUsage).where(_held_by(track_id, video_id)))
         db.commit()
 
 
@@ -97,28 +115,38 @@ def release_all(db: Session) -> int:
 
 
 def record(
-    *, operation: str, units: int, user_id: uuid.UUID | None, track_id: uuid.UUID | None = None
+    *,
+    operation: str,
+    units: int,
+    user_id: uuid.UUID | None,
+    track_id: uuid.UUID | None = None,
+    video_id: uuid.UUID | None = None,
 ) -> None:
     """Count a call that reached YouTube, in its own transaction so a failure that rolls the
-    caller back does not un-spend the units; a hold for the track's upload is let go."""
+    caller back does not un-spend the units; a hold for the track's (or video's) upload is let go."""
     if units <= 0:
         return
     with session_factory()() as db:
-        if track_id is not None:
-            db.execute(
-                delete(QuotaUsage).where(QuotaUsage.operation == RESERVED, QuotaUsage.track_id == track_id)
-            )
+        if track_id is not None or video_id is not None:
+            db.execute(delete(QuotaUsage).where(_held_by(track_id, video_id)))
         db.add(
             QuotaUsage(
-                day=pacific_day(), operation=operation, units=units, user_id=user_id, track_id=track_id
+                day=pacific_day(),
+                operation=operation,
+                units=units,
+                user_id=user_id,
+                track_id=track_id,
+                video_id=video_id,
             )
         )
         db.commit()
 
 
-def record_exhausted(*, user_id: uuid.UUID | None, track_id: uuid.UUID | None) -> None:
+def record_exhausted(
+    *, user_id: uuid.UUID | None, track_id: uuid.UUID | None = None, video_id: uuid.UUID | None = None
+) -> None:
     """YouTube said quotaExceeded: its count is the truth, so top ours up to the limit and
     later uploads today are refused here instead of being sent to fail."""
     with session_factory()() as db:
         missing = state(db).remaining
-    record(operation="quotaExceeded", units=missing, user_id=user_id, track_id=track_id)
+    record(operation="quotaExceeded", units=missing, user_id=user_id, track_id=track_id, video_id=video_id)
