@@ -10,7 +10,9 @@ import pytest
 
 from app.core.errors import ProviderError
 from app.errors import BudgetExceeded
-from app.providers.clips import ClipRequest
+from app.providers.clips import ClipRequest, measure_clip
+from tests.emulators import media
+from tests.emulators.replicate_video import video
 from tests.providers.conftest import RETRY_BASE, costs, ledger, outcomes
 from tests.providers.replicate_video.conftest import SCENE, make_clip
 
@@ -135,3 +137,15 @@ def test_a_clip_that_takes_too_long_is_canceled(video_api, configure, still, tmp
     [create] = video_api.requests("create")
     assert len(video_api.video.canceled) == 1  # we stopped paying for what we no longer wait for
     assert outcomes(ledger(db)) == ["failed"]
+
+
+def test_the_probe_refuses_audio_and_reads_a_real_clip(tmp_path) -> None:
+    sound = tmp_path / "clip.mp4"
+    sound.write_bytes(media.audio(2, "mp3"))
+    with pytest.raises(ProviderError, match=r"not a video \(mp3\)"):
+        measure_clip(sound, provider="Replicate")
+    real = tmp_path / "real.mp4"
+    real.write_bytes(video(480, 832, 16, 81))
+    clip = measure_clip(real, provider="Replicate")
+    assert (clip.width, clip.height, clip.fps) == (480, 832, 16.0)
+    assert clip.duration == pytest.approx(81 / 16, abs=0.01)
