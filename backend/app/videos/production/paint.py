@@ -8,7 +8,7 @@ from typing import Any
 
 from app.media.image import save_png
 from app.providers import registry
-from app.providers.local.art.layers import render_layers
+from app.providers.local.art.storyboard import paint_storyboard_layers
 
 
 @dataclass(frozen=True)
@@ -45,9 +45,13 @@ def still(
     provider = registry.image_provider()
     prompt = prompt_for(style, scene)
     if provider.name != "local":
-        path = provider.generate(prompt=prompt, seed=seed, workdir=workdir, width=width, height=height)
+        path = provider.generate(
+            prompt=prompt, seed=seed, workdir=workdir, width=width, height=height, still=True
+        )
         return Painted(path, [], provider.name)
-    flat, layers = render_layers(prompt=prompt, seed=seed, width=width, height=height)
+    # The local painter keeps one world per video (the style guide's palette and forms) and
+    # frames each scene differently; it also hands out the layers for parallax.
+    flat, layers = paint_storyboard_layers(style, scene, size=size, seed=seed)
     files = []
     for n, layer in enumerate(layers):
         path = workdir / f"layer{n}-{layer.kind}.png"
