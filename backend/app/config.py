@@ -76,6 +76,8 @@ class WebSettings(_Group):
 class StorageSettings(_Group):
     dir: Path = Field(default=REPO_ROOT / "storage", validation_alias=_env("STORAGE_DIR"))
     min_free_bytes: int = Field(default=200_000_000, ge=0)  # never fill the disk past this reserve
+    # What a failed video leaves (stills, clips, composition cache) is removed after this long.
+    failed_video_retention_days: float = Field(default=7, ge=0)
 
 
 class SongSettings(_Group):
@@ -238,6 +240,8 @@ class UsageSettings(_Group):
     )
     job_budget_usd: float = Field(default=20.0, ge=0)  # refuse work past $20 per job
     monthly_budget_usd: float = Field(default=100.0, ge=0)  # all providers, calendar month (UTC)
+    # Video jobs that call a paid clip service, per creator and hour (429 past it).
+    paid_video_jobs_per_hour: int = Field(default=5, ge=1)
     # Generations per calendar month in the plan (a Mubert trial allows 500 tracks a month);
     # also Mubert's track quota, with an alert past QUOTA_ALERT_RATIO.
     monthly_generation_quota: int = Field(default=500, ge=1)
