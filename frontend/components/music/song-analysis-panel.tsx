@@ -2,6 +2,7 @@ import { PanelError } from "@/components/shell/panel-state";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { attempt } from "@/lib/api/queries";
+import { lyricsOf } from "@/lib/lyrics";
 import { getSongAnalysis } from "@/lib/music-queries";
 import { type Song, parseAnalysis } from "@/lib/music-types";
 
@@ -18,10 +19,10 @@ export async function SongAnalysisPanel({ song }: { song: Song }) {
       <Card>
         <CardHeader>
           <CardTitle>Timeline</CardTitle>
-          <CardDescription>Energy per beat, beats and bar lines, and the sections the analysis heard.</CardDescription>
+          <CardDescription>Energy per beat, beats and bar lines, the sections the analysis heard, and the lyrics.</CardDescription>
         </CardHeader>
         <CardContent>
-          <SongView audioUrl={song.audio_url} analysis={analysis} />
+          <SongView audioUrl={song.audio_url} analysis={analysis} lyrics={lyricsOf(result.data)} />
         </CardContent>
       </Card>
       <Card>
