@@ -131,6 +131,8 @@ export async function proxy(req: NextRequest): Promise<NextResponse> {
     return NextResponse.rewrite(new URL(pathname + req.nextUrl.search, apiUrl()), { request: { headers } });
   }
   if (pathname === "/login") return loginPage(req);
+  // A shared video's page: the link itself is the permission, so no session is asked for.
+  if (pathname.startsWith("/v/")) return NextResponse.next();
   return guardPage(req);
 }
 
