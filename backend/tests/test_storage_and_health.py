@@ -84,9 +84,5 @@ def test_health_reports_database_tools_disk_and_providers(client: TestClient) ->
     assert body["ffmpeg"].startswith("ffmpeg version") and body["ffprobe"].startswith("ffprobe version")
     assert body["disk_free_bytes"] > 0
     assert body["providers"]["music"] == "local" and body["providers"]["image"] == "local"
-    # The local planner is not built yet: health says so instead of claiming it can run.
-    assert body["providers"]["planner"] == "local" and body["configured"] == {
-        "music": True,
-        "image": True,
-        "planner": False,
-    }
+    assert body["providers"]["planner"] == "local" and body["providers"]["clip"] == "local"
+    assert body["configured"] == {"music": True, "image": True, "planner": True, "clip": True}

@@ -69,7 +69,12 @@ PROVIDERS: dict[str, dict[str, Entry]] = {
 
 def chosen() -> dict[str, str]:
     providers = get_settings().providers
-    return {"music": providers.music, "image": providers.image, "planner": providers.planner}
+    return {
+        "music": providers.music,
+        "image": providers.image,
+        "planner": providers.planner,
+        "clip": providers.clip,
+    }
 
 
 def build(role: str) -> Any:

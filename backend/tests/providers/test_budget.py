@@ -93,7 +93,8 @@ def test_missing_key_or_price_is_refused_before_the_track_exists(
     assert health["status"] == "degraded" and health["configured"] == {
         "music": False,
         "image": True,
-        "planner": False,
+        "planner": True,
+        "clip": True,
     }
 
     configure(

@@ -46,11 +46,12 @@ def test_keys_never_reach_logs_answers_or_the_ledger(
 def test_health_says_which_roles_are_configured(client: TestClient, mubert, openai_api, configure) -> None:
     configure(music_provider="mubert", image_provider="openai", planner_provider="openai")
     health = client.get("/api/health").json()
-    assert health["providers"] == {"music": "mubert", "image": "openai", "planner": "openai"}
+    assert health["providers"] == {"music": "mubert", "image": "openai", "planner": "openai", "clip": "local"}
     assert (
-        health["configured"] == {"music": True, "image": True, "planner": True} and health["status"] == "ok"
+        health["configured"] == {"music": True, "image": True, "planner": True, "clip": True}
+        and health["status"] == "ok"
     )
     configure(openai_api_key="", mubert_api="v2", mubert_pat="")
     health = client.get("/api/health").json()
-    assert health["configured"] == {"music": False, "image": False, "planner": False}
+    assert health["configured"] == {"music": False, "image": False, "planner": False, "clip": True}
     assert health["status"] == "degraded"
