@@ -10,7 +10,6 @@ export type Scene = Schemas["ScenePublic"];
 export type VideoStatus = Schemas["VideoStatus"];
 export type VideoType = NonNullable<ProductionVideo["video_type"]>;
 export type Options = Schemas["OptionsUpdate"];
-export type LyricSegment = Schemas["LyricsPublic"]["segments"][number];
 
 export const VIDEO_TYPES: readonly { value: VideoType; label: string; hint: string }[] = [
   { value: "visualizer", label: "Abstract visualizer", hint: "Shapes and light that move with the music" },

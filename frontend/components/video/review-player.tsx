@@ -2,11 +2,12 @@
 
 import { Loader2, RotateCcw } from "lucide-react";
 
+import { LyricsLane } from "@/components/music/lyrics-lane";
 import { Button } from "@/components/ui/button";
+import type { LyricsInfo } from "@/lib/lyrics";
 import { formatTime, percentOf, spanStyle } from "@/lib/music-timeline";
 import { mediaSrc } from "@/lib/media";
 import { leftText, regenerationsLeft, spanIndexAt } from "@/lib/video-playhead";
-import type { LyricSegment } from "@/lib/video-types";
 import { cn } from "@/lib/utils";
 
 import { useMediaTime } from "./use-media-time";
@@ -20,7 +21,7 @@ const TINTS = ["bg-primary/20", "bg-haze/20"];
  * the sung line is highlighted in time, and the clip or section at the playhead can be made
  * again, once each.
  */
-export function ReviewPlayer({ production, lyrics }: { production: Production; lyrics: readonly LyricSegment[] }) {
+export function ReviewPlayer({ production, lyrics }: { production: Production; lyrics: LyricsInfo | null }) {
   const { video, busy } = production;
   const { current, seek, bind } = useMediaTime();
   const output = video.output;
@@ -29,7 +30,6 @@ export function ReviewPlayer({ production, lyrics }: { production: Production; l
   const duration = output.duration ?? video.duration;
   const sectionAt = spanIndexAt(video.sections, current);
   const clipAt = spanIndexAt(video.clips, current);
-  const lineAt = spanIndexAt(lyrics, current);
   const section = video.sections[sectionAt];
   const clip = video.clips[clipAt];
   const frozen = video.status === "finalized";
@@ -102,22 +102,7 @@ export function ReviewPlayer({ production, lyrics }: { production: Production; l
           </>
         )}
       </p>
-      {lyrics.length > 0 && (
-        <ol className="grid max-h-40 gap-0.5 overflow-y-auto rounded-lg border p-2 text-sm" aria-label="Lyrics" data-testid="lyrics">
-          {lyrics.map((line, i) => (
-            <li
-              key={i}
-              aria-current={i === lineAt ? "true" : undefined}
-              className={cn("rounded px-1.5 py-0.5 text-muted-foreground", i === lineAt && "bg-primary/15 font-medium text-foreground")}
-            >
-              <button type="button" className="text-left" onClick={() => seek(line.start)}>
-                <span className="sr-only">{formatTime(line.start)}: </span>
-                {line.text}
-              </button>
-            </li>
-          ))}
-        </ol>
-      )}
+      {lyrics && <LyricsLane info={lyrics} duration={duration} current={current} onSeek={seek} />}
       {!frozen && (
         <div className="flex flex-wrap gap-2">
           <Button

@@ -6,7 +6,8 @@ import { VideoEditor } from "@/components/music/video-editor";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatUsd } from "@/lib/format";
-import { type LyricSegment, type ProductionVideo, VIDEO_STATUS_LABEL, reached } from "@/lib/video-types";
+import type { LyricsInfo } from "@/lib/lyrics";
+import { type ProductionVideo, VIDEO_STATUS_LABEL, reached } from "@/lib/video-types";
 
 import { FinishPanel } from "./finish-panel";
 import { OptionsPanel } from "./options-panel";
@@ -33,7 +34,7 @@ export function VideoWorkspace({
   audioUrl: string | null;
   energyBeats: number[];
   energy: number[];
-  lyrics: LyricSegment[];
+  lyrics: LyricsInfo | null;
 }) {
   const production = useProduction(initial);
   const { video, outcome } = production;

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { VideoWorkspace } from "@/components/video/video-workspace";
 import { attempt } from "@/lib/api/queries";
 import { formatDuration } from "@/lib/format";
+import { lyricsOf } from "@/lib/lyrics";
 import { UUID, getSong, getSongAnalysis, getVideo } from "@/lib/music-queries";
 import { parseAnalysis } from "@/lib/music-types";
 
@@ -23,7 +24,7 @@ export default async function VideoPage({ params }: Props) {
   // Without the analysis the timeline has no energy shape and the player no lyrics, but the
   // editor and the production steps still work.
   const shape = analysis.ok ? parseAnalysis(analysis.data.analysis, video.duration) : null;
-  const lyrics = analysis.ok ? (analysis.data.lyrics?.segments ?? []) : [];
+  const lyrics = analysis.ok ? lyricsOf(analysis.data) : null;
   return (
     <>
       <Link
