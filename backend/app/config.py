@@ -308,6 +308,19 @@ class YouTubeSettings(_Group):
         return v
 
 
+class AdsSettings(_Group):
+    """Ads from a brief. The vision chat is a conversation with a language model when
+    ADS_CHAT_PROVIDER says so ("planner" follows PLANNER_PROVIDER: one switch turns on every
+    OpenAI text role); otherwise the built-in guided questions, which need no key."""
+
+    model_config = SettingsConfigDict(env_prefix="ADS_")
+
+    chat_provider: Literal["planner", "local", "openai"] = "planner"
+    chat_model: str = ""  # empty: the planner's model (OPENAI_PLANNER_MODEL)
+    chat_max_tokens: int = Field(default=1500, ge=256)  # one answer: a reply and the brief's fields
+    chat_history_turns: int = Field(default=12, ge=0)  # earlier turns sent back to the model
+
+
 class CoreSettings(_Group):
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = "postgresql+psycopg://postgres@127.0.0.1:55432/ambient"
@@ -334,6 +347,7 @@ GROUPS: dict[str, type[_Group]] = {
     "replicate": ReplicateSettings,
     "usage": UsageSettings,
     "youtube": YouTubeSettings,
+    "ads": AdsSettings,
 }
 
 
@@ -349,6 +363,7 @@ class Settings(BaseModel):
     replicate: ReplicateSettings
     usage: UsageSettings
     youtube: YouTubeSettings
+    ads: AdsSettings
 
     @property
     def environment(self) -> str:

@@ -1,5 +1,6 @@
 """Every model, imported once so Alembic and the tests see the whole schema."""
 
+from app.ads.models import Brief
 from app.auth.models import AuthSession, RefreshToken, User
 from app.batches.models import Batch, BatchItem
 from app.db import Base
@@ -15,6 +16,7 @@ __all__ = [
     "Base",
     "Batch",
     "BatchItem",
+    "Brief",
     "Clip",
     "Job",
     "JobEvent",
