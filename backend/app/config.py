@@ -275,6 +275,7 @@ class YouTubeSettings(_Group):
     quota_cost_insert: int = Field(default=1600, ge=0)
     quota_cost_thumbnail: int = Field(default=50, ge=0)
     quota_cost_list: int = Field(default=1, ge=0)
+    quota_cost_caption: int = Field(default=400, ge=0)  # captions.insert (lyrics as a caption track)
     # Placeholders: {prompt}, {duration} (e.g. "5 min"), {minutes}, {title}.
     description_template: str = (
         "{prompt}\n\n{duration} of ambient music with original cover art.\n\n"

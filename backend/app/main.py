@@ -30,6 +30,7 @@ from app.videos.production.router import router as production_router
 from app.videos.router import router as videos_router
 from app.youtube import quota
 from app.youtube.router import router as youtube_router
+from app.youtube.video_router import router as youtube_video_router
 
 
 @functools.cache  # once per process, however often the app starts (tests start it many times)
@@ -115,6 +116,7 @@ def create_app() -> FastAPI:
         jobs_router,
         batches_router,
         youtube_router,
+        youtube_video_router,
         health_router,
         media_router,
     ):

@@ -186,6 +186,19 @@ class YouTubeClient:
         finally:
             media.stream().close()
 
+    def insert_caption(self, *, video_id: str, language: str, name: str, path: Path) -> str:
+        """Add a caption track (SRT or WebVTT file) to a video, published rather than a draft;
+        returns the caption's id. One multipart request: the snippet and the file together."""
+        media = MediaFileUpload(str(path), mimetype="application/octet-stream", resumable=False)
+        body = {"snippet": {"videoId": video_id, "language": language, "name": name, "isDraft": False}}
+        try:
+            answer = self._execute(
+                self._service.captions().insert(part="snippet", body=body, media_body=media)
+            )
+        finally:
+            media.stream().close()
+        return str(answer.get("id", ""))
+
     def query_session(self, session_uri: str, total: int) -> int | dict | None:
         """Ask YouTube how much of a session it has: bytes confirmed, the finished video
         resource, or None when the session is gone (expired after about a week)."""

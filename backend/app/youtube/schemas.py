@@ -32,8 +32,9 @@ def _no_angle_brackets(value: str) -> str:
     return value
 
 
-class UploadRequest(BaseModel):
-    track_id: uuid.UUID
+class UploadMetadata(BaseModel):
+    """What the creator chooses for any upload (a track's video or a music video)."""
+
     title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), YT_LINE]
     description: Annotated[str, StringConstraints(max_length=MAX_DESCRIPTION_BYTES), YT_TEXT] = Field(
         default="", description=f"Up to {MAX_DESCRIPTION_BYTES} bytes (UTF-8), as YouTube counts"
@@ -101,6 +102,20 @@ class UploadRequest(BaseModel):
                 "scheduling needs privacy 'private' (YouTube makes the video public at that time)"
             )
         return v.astimezone(UTC)
+
+
+class UploadRequest(UploadMetadata):
+    track_id: uuid.UUID
+
+
+class VideoUploadRequest(UploadMetadata):
+    chapters: StrictBool = Field(
+        default=True,
+        description="Append chapters made from the sections (0:00 Intro, …) to the description",
+    )
+    captions: StrictBool = Field(
+        default=True, description="Add the song's lyrics as a caption track when it has lyrics"
+    )
 
 
 class UploadDefaults(BaseModel):

@@ -112,10 +112,20 @@ def resumable(session: UploadSession | None) -> bool:
     return session is not None and bool(session.session_uri or session.youtube_video_id)
 
 
-def open_session(db: Session, owner: Owner, *, total_bytes: int, request: dict) -> None:
+def open_session(
+    db: Session, owner: Owner, *, total_bytes: int, request: dict, warnings: list[str] | None = None
+) -> None:
     """Replace an earlier session with a fresh one (the caller commits, after claiming)."""
     db.execute(delete(UploadSession).where(_where(owner)))
-    db.add(UploadSession(**owner.ids, user_id=owner.user_id, total_bytes=total_bytes, request=request))
+    db.add(
+        UploadSession(
+            **owner.ids,
+            user_id=owner.user_id,
+            total_bytes=total_bytes,
+            request=request,
+            warnings=list(warnings or []),
+        )
+    )
 
 
 def _save(session_id: uuid.UUID, **values) -> None:

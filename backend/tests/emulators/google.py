@@ -2,7 +2,7 @@
 endpoints, speaking the wire protocol the official clients use:
 consent redirect, token exchange with PKCE, refresh, revoke; resumable uploads (200 +
 Location, 308 + Range, `bytes */total` status queries, final 200 with the video resource),
-thumbnails.set, videos.list, channels.list. It checks bearer tokens, chunk alignment and
+thumbnails.set, captions.insert (multipart: snippet + SRT), videos.list, channels.list. It checks bearer tokens, chunk alignment and
 ranges, keeps the reassembled file, and can inject faults: 5xx on a chunk, a chunk held until
 released (to kill the client meanwhile), a chunk answered too late, expired access tokens,
 revoked grants, exhausted quota, refused thumbnails, videos forced private."""
@@ -16,6 +16,8 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from email import policy
+from email.parser import BytesParser
 from http.server import ThreadingHTTPServer
 from urllib.parse import urlencode
 
@@ -96,6 +98,8 @@ class GoogleEmulator:
             self.insert_error: tuple[int, str] | None = None  # one-shot refusal of videos.insert
             self.thumbnail_forbidden = False
             self.force_private = False
+            self.captions: dict[str, list[dict]] = {}  # video id -> [{snippet, content_type, body}]
+            self.caption_error: tuple[int, str] | None = None  # one-shot refusal of captions.insert
 
     def fail_chunk(self, index: int, status: int = 503, times: int = 1) -> None:
         self.fail_chunks[index] = (status, times)
@@ -340,6 +344,45 @@ class GoogleEmulator:
             "items": [{"default": {"url": "https://i.ytimg.com/x"}}],
         }
 
+    def insert_caption(self, q: dict, content_type: str, data: bytes) -> tuple[int, object]:
+        """captions.insert as the client library sends it: one multipart/related request, the
+        snippet as JSON then the caption file. The file must be SRT cues within the video."""
+        if q.get("uploadType") != "multipart" or q.get("part") != "snippet":
+            return 400, _error(400, "badRequest", "expected uploadType=multipart&part=snippet")
+        parts = _multipart(content_type, data)
+        if parts is None or len(parts) != 2 or not parts[0][0].startswith("application/json"):
+            return 400, _error(400, "badContent", "expected a multipart/related body: JSON, then the file")
+        try:
+            snippet = json.loads(parts[0][1]).get("snippet", {})
+        except ValueError:
+            return 400, _error(400, "parseError", "the metadata part is not JSON")
+        video_id = snippet.get("videoId")
+        if video_id not in self.videos:
+            return 404, _error(404, "videoNotFound", "The video could not be found.")
+        language, name = snippet.get("language"), snippet.get("name")
+        if not isinstance(language, str) or not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", language):
+            return 400, _error(400, "invalidMetadata", "snippet.language must be a BCP-47 code")
+        if not isinstance(name, str) or not 0 < len(name) <= 150 or snippet.get("isDraft") is not False:
+            return 400, _error(400, "invalidMetadata", "snippet.name and snippet.isDraft=false are expected")
+        if self.caption_error:
+            (status, reason), self.caption_error = self.caption_error, None
+            return status, _error(status, reason, "The caption track could not be added.")
+        text = parts[1][1].decode("utf-8", errors="strict")
+        cues = re.findall(
+            r"(?m)^\d+\r?\n(\d\d):(\d\d):(\d\d),(\d{3}) --> (\d\d):(\d\d):(\d\d),(\d{3})\r?\n\S", text
+        )
+        if not cues:
+            return 400, _error(400, "captionFileInvalid", "The caption file is not SRT or has no cues.")
+        caption_id = secrets.token_urlsafe(16)
+        self.captions.setdefault(video_id, []).append(
+            {"id": caption_id, "snippet": snippet, "content_type": parts[1][0], "body": text}
+        )
+        return 200, {
+            "kind": "youtube#caption",
+            "id": caption_id,
+            "snippet": snippet | {"trackKind": "standard", "status": "serving"},
+        }
+
     def list_videos(self, q: dict) -> dict:
         items = []
         for vid in q.get("id", "").split(","):
@@ -360,6 +403,18 @@ class GoogleEmulator:
             else []
         )
         return {"kind": "youtube#channelListResponse", "items": items}
+
+
+def _multipart(content_type: str, data: bytes) -> list[tuple[str, bytes]] | None:
+    """The parts of a multipart/related body as (content type, bytes), None when it is not one."""
+    if not content_type.startswith("multipart/related"):
+        return None
+    message = BytesParser(policy=policy.HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + data
+    )
+    if not message.is_multipart():
+        return None
+    return [(part.get_content_type(), part.get_payload(decode=True) or b"") for part in message.iter_parts()]
 
 
 def _handler(emulator: GoogleEmulator):

@@ -97,6 +97,9 @@ def make_handler(emulator):
             if path == "/upload/youtube/v3/videos":
                 status, headers, payload = emulator.start_upload(q, self.headers, json.loads(body or b"{}"))
                 return self._send(status, payload, headers)
+            if path == "/upload/youtube/v3/captions":
+                status, payload = emulator.insert_caption(q, self.headers.get("Content-Type", ""), body)
+                return self._send(status, payload)
             if path == "/upload/youtube/v3/thumbnails/set":
                 status, payload = emulator.set_thumbnail(q, self.headers.get("Content-Type", ""), body)
                 return self._send(status, payload)
