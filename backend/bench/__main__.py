@@ -6,7 +6,7 @@ import importlib
 import sys
 import time
 
-SECTIONS = ["bench.synth", "bench.art", "bench.render", "bench.pipeline", "bench.batch", "bench.analysis"]
+SECTIONS = ["bench.synth", "bench.art", "bench.render", "bench.pipeline", "bench.batch", "bench.analysis", "bench.compose"]
 
 
 def main() -> int:

@@ -10,7 +10,9 @@ front and `eq` for the flash of an accent.
 Pans move by a whole number of pixels every frame (1, 2 or 3, following the energy): `crop`
 places its window on whole pixels, and a pan at a fraction of a pixel per frame would step
 unevenly (one pixel, then none for three frames) - the jitter that makes slow pans look
-cheap. Zooms need no such care: `scale` resamples the whole picture every frame.
+cheap. `exact` keeps crop from rounding the window to even pixels (4:2:0 colour is stored at
+half resolution, so the colour moves a whole colour sample every other frame; the eye reads
+motion from brightness, which moves every frame). Zooms need no such care: `scale` resamples the whole picture every frame.
 
 Time is counted in frames of the shot: frame 0 is its cut, and a segment that starts earlier
 or later (the blended frames of a transition) asks for frames from `start` on. Motion keeps
@@ -167,7 +169,7 @@ def _pan(source: StillMotion, window: Window):
     if not layers:
         base = _frames(ffmpeg.input(str(source.still), loop=1, framerate=1), window, scale=scale)
         x, y = ("(iw-ow)/2", offset(1)) if vertical else (offset(1), "(ih-oh)/2")
-        return base.filter("crop", window.width, window.height, x=x, y=y)
+        return base.filter("crop", window.width, window.height, x=x, y=y, exact=1)
     # Layers that move alike are laid over each other once, on the one-a-second input, so
     # that per frame only one overlay per speed remains (the sky's group is the background).
     groups: list[tuple[int, list[Layer]]] = []
@@ -182,9 +184,9 @@ def _pan(source: StillMotion, window: Window):
     sky, _, _ = _group(group)
     base = _frames(sky, window, scale=scale)
     if vertical:
-        frame = base.filter("crop", window.width, window.height, x=cx, y=offset(speed))
+        frame = base.filter("crop", window.width, window.height, x=cx, y=offset(speed), exact=1)
     else:
-        frame = base.filter("crop", window.width, window.height, x=offset(speed), y=cy)
+        frame = base.filter("crop", window.width, window.height, x=offset(speed), y=cy, exact=1)
     for speed, group in rest:
         picture, left, top = _group(group)
         picture = (
@@ -197,7 +199,7 @@ def _pan(source: StillMotion, window: Window):
             x, y = f"{lx - cx}", f"{ly}-{offset(speed)}"
         else:
             x, y = f"{lx}-{offset(speed)}", f"{ly - cy}"
-        frame = ffmpeg.overlay(frame, picture, x=x, y=y, eval="frame", format="yuv420")
+        frame = ffmpeg.overlay(frame, picture, x=x, y=y, eval="frame", format="yuv420", alpha="straight")
     return frame
 
 
