@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from app import analysis, storage
+from app.ads.router import router as ads_router
 from app.auth.router import router as auth_router
 from app.batches import service as batches_service
 from app.batches.router import router as batches_router
@@ -119,6 +120,7 @@ def create_app() -> FastAPI:
         youtube_video_router,
         health_router,
         media_router,
+        ads_router,
     ):
         app.include_router(router)
     return app
