@@ -747,6 +747,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/videos/{video_id}/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Estimate Cost
+         * @description What the stills and clips still to make will cost with the configured providers.
+         */
+        get: operations["estimate_cost_api_videos__video_id__estimate_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/videos/{video_id}/events": {
         parameters: {
             query?: never;
@@ -1008,6 +1028,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/videos/{video_id}/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Video Upload State
+         * @description Where the video's upload stands (poll while uploading).
+         */
+        get: operations["video_upload_state_api_videos__video_id__upload_get"];
+        put?: never;
+        /**
+         * Upload Video
+         * @description Upload a composed or finalized video to the connected channel: chapters from the sections
+         *     appended to the description, the storyboard still as the thumbnail, the lyrics as captions.
+         */
+        post: operations["upload_video_api_videos__video_id__upload_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{video_id}/upload/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Video Upload Defaults
+         * @description Suggested title, description and tags, the chapters that will be appended, whether it
+         *     goes up as a Short and whether the lyrics can go up as captions.
+         */
+        get: operations["video_upload_defaults_api_videos__video_id__upload_defaults_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{video_id}/upload/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry Video Upload
+         * @description Continue a failed upload from the last byte YouTube confirmed.
+         */
+        post: operations["retry_video_upload_api_videos__video_id__upload_retry_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1227,6 +1313,21 @@ export interface components {
             /** Title */
             title?: string | null;
         };
+        /** ChapterPublic */
+        ChapterPublic: {
+            /** Label */
+            label: string;
+            /**
+             * Stamp
+             * @description As written in the description, e.g. 1:05
+             */
+            stamp: string;
+            /**
+             * Start
+             * @description Whole seconds from the start
+             */
+            start: number;
+        };
         /** DatabaseHealth */
         DatabaseHealth: {
             /** Error */
@@ -1254,6 +1355,30 @@ export interface components {
              * @description The HTTP status, repeated
              */
             status_code: number;
+        };
+        /**
+         * Estimate
+         * @description What the remaining paid calls will cost, from the price table (an estimate).
+         */
+        Estimate: {
+            /** Lines */
+            lines: components["schemas"]["EstimateLine"][];
+            /** Total Usd */
+            total_usd: number;
+        };
+        /** EstimateLine */
+        EstimateLine: {
+            /** Count */
+            count: number;
+            /** Providers */
+            providers: string[];
+            /** Usd */
+            usd: number;
+            /**
+             * What
+             * @description stills | clips
+             */
+            what: string;
         };
         /** GenerateRequest */
         GenerateRequest: {
@@ -2155,6 +2280,157 @@ export interface components {
              * @enum {string}
              */
             type: "visualizer" | "scenery" | "story" | "lyric";
+        };
+        /**
+         * VideoUploadDefaults
+         * @description Suggested metadata for the dialog; every field is editable there. `description` is what
+         *     the creator writes; the chapters are appended on upload (see `description_preview`).
+         */
+        VideoUploadDefaults: {
+            /** Category */
+            category: string;
+            /**
+             * Chapters
+             * @description Empty when the sections cannot make 3 chapters of 10 s
+             */
+            chapters: components["schemas"]["ChapterPublic"][];
+            /**
+             * Chapters Text
+             * @description The block appended to the description
+             */
+            chapters_text: string;
+            /** Contains Synthetic Media */
+            contains_synthetic_media: boolean;
+            /** Description */
+            description: string;
+            /**
+             * Has Lyrics
+             * @description The song has timed lyrics: they can go up as captions
+             */
+            has_lyrics: boolean;
+            /**
+             * Made For Kids
+             * @description Always null: the creator must answer
+             */
+            made_for_kids: boolean | null;
+            /**
+             * Privacy
+             * @enum {string}
+             */
+            privacy: "public" | "unlisted" | "private";
+            /**
+             * Quota Cost
+             * @description API units this upload will use (insert + thumbnail + captions)
+             */
+            quota_cost: number;
+            /**
+             * Short
+             * @description 9:16 and under 60 s: goes up as a Short (#Shorts is added)
+             */
+            short: boolean;
+            /** Tags */
+            tags: string[];
+            /** Title */
+            title: string;
+        };
+        /** VideoUploadRequest */
+        VideoUploadRequest: {
+            /**
+             * Captions
+             * @description Add the song's lyrics as a caption track when it has lyrics
+             * @default true
+             */
+            captions: boolean;
+            /**
+             * Category
+             * @description YouTube category id; 10 = Music
+             * @default 10
+             */
+            category: string;
+            /**
+             * Chapters
+             * @description Append chapters made from the sections (0:00 Intro, …) to the description
+             * @default true
+             */
+            chapters: boolean;
+            /**
+             * Contains Synthetic Media
+             * @description Disclose altered or synthetic content (AI-generated music and art)
+             * @default true
+             */
+            contains_synthetic_media: boolean;
+            /**
+             * Description
+             * @description Up to 5000 bytes (UTF-8), as YouTube counts
+             * @default
+             */
+            description: string;
+            /**
+             * Made For Kids
+             * @description Required by YouTube (COPPA): is the video made for children?
+             */
+            made_for_kids: boolean;
+            /**
+             * Privacy
+             * @default private
+             * @enum {string}
+             */
+            privacy: "public" | "unlisted" | "private";
+            /**
+             * Publish At
+             * @description Schedule: a future time with timezone; YouTube needs privacy 'private' for it
+             */
+            publish_at?: string | null;
+            /**
+             * Tags
+             * @description At most 500 characters in all, counted as YouTube does (commas between tags, quotes around tags with spaces)
+             */
+            tags?: string[];
+            /** Title */
+            title: string;
+        };
+        /** VideoUploadState */
+        VideoUploadState: {
+            /** Error Code */
+            error_code?: string | null;
+            /** Error Message */
+            error_message?: string | null;
+            /**
+             * Progress
+             * @description 0–1 while uploading
+             */
+            progress?: number | null;
+            /**
+             * Retryable
+             * @description A failed upload that POST …/upload/retry continues
+             * @default false
+             */
+            retryable: boolean;
+            /** Stage */
+            stage?: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "not_uploaded" | "uploading" | "uploaded" | "failed";
+            /** Upload Warnings */
+            upload_warnings?: string[];
+            /** Uploaded At */
+            uploaded_at?: string | null;
+            /**
+             * Video Id
+             * Format: uuid
+             */
+            video_id: string;
+            /**
+             * Youtube Privacy
+             * @description As YouTube reports it after the upload
+             */
+            youtube_privacy?: string | null;
+            /** Youtube Url */
+            youtube_url?: string | null;
+            /** Youtube Video Id */
+            youtube_video_id?: string | null;
         };
         /** Waveform */
         Waveform: {
@@ -4460,6 +4736,55 @@ export interface operations {
             };
         };
     };
+    estimate_cost_api_videos__video_id__estimate_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Estimate"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     video_events_api_videos__video_id__events_get: {
         parameters: {
             query?: {
@@ -5467,6 +5792,287 @@ export interface operations {
             };
             /** @description Conflict with the current state, e.g. a step already running or a track not ready */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    video_upload_state_api_videos__video_id__upload_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoUploadState"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    upload_video_api_videos__video_id__upload_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VideoUploadRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoUploadState"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed: e.g. the YouTube quota is used up, or a link is invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A step of the work failed (a provider, ffmpeg, YouTube); the track is left `failed` and can be retried */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A provider or YouTube is not configured or not reachable now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    video_upload_defaults_api_videos__video_id__upload_defaults_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoUploadDefaults"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    retry_video_upload_api_videos__video_id__upload_retry_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoUploadState"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed: e.g. the YouTube quota is used up, or a link is invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A step of the work failed (a provider, ffmpeg, YouTube); the track is left `failed` and can be retried */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A provider or YouTube is not configured or not reachable now */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
