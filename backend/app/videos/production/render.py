@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from app import storage
 from app.config import get_settings
 from app.core.errors import ProviderError
-from app.errors import AppError, Conflict, RateLimited
+from app.errors import AppError, BudgetExceeded, Conflict, RateLimited
 from app.jobs import registry, runner
 from app.jobs.context import StepContext
 from app.jobs.models import Job
@@ -117,7 +117,7 @@ def _paid_clips(
     budget.check_job(
         job_id=ctx.job.id, planned=[p for r in requests.values() for p in provider.planned_calls(r)]
     )
-    done = total - len(todo)
+    done, stopped = total - len(todo), None
     with ctx.workdir() as workdir, ThreadPoolExecutor(IN_FLIGHT) as pool:
         futures = {
             pool.submit(
@@ -127,9 +127,17 @@ def _paid_clips(
         }
         for future in as_completed(futures):
             clip = futures[future]
+            if future.cancelled():
+                continue
             old = clip.source_path
             try:
                 made = future.result()
+            except BudgetExceeded as exc:
+                # The next call would pass the budget: stop sending more, keep what is made.
+                stopped = stopped or exc
+                for waiting in futures:
+                    waiting.cancel()
+                continue
             except ProviderError as exc:
                 clip.status, clip.error = ClipStatus.FAILED, str(exc)
                 ctx.progress.message(f"Clip {clip.index + 1} failed: {exc}")
@@ -141,6 +149,8 @@ def _paid_clips(
             db.commit()
             done += 1
             ctx.progress.update(f"clips {done}/{total}", CLIPS_SHARE * done / total)
+    if stopped is not None:
+        raise stopped
     ready = sum(1 for c in clips_of(db, video) if c.status == ClipStatus.READY)
     if ready < min(3, total) or ready * 2 < total:
         raise TooFewClips(
@@ -285,7 +295,9 @@ def _load(db: Session, video_id: uuid.UUID) -> Video | None:
 
 
 def _keep_status(db: Session, video: Video, exc: BaseException) -> AppError | None:
-    return exc if isinstance(exc, TooFewClips) else None
+    """The video keeps its status (what was made stays); the caller hears our own errors —
+    too few clips, the budget — as they are, with their codes."""
+    return exc if isinstance(exc, AppError) else None
 
 
 registry.register(

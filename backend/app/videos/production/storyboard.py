@@ -10,13 +10,12 @@ import hashlib
 import json
 import uuid
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from app import storage
-from app.errors import Conflict
+from app.errors import AppError, Conflict
 from app.jobs import registry, runner
 from app.jobs.context import StepContext
 from app.providers.planning import ASPECT_SIZES, PlanClip, PlanRequest, ScenePlan
@@ -182,8 +181,10 @@ def _retry(db: Session, video: Video) -> None:
     _begin(db, video)
 
 
-def _noop_failure(db: Session, video: Video, exc: BaseException) -> Any:
-    return None  # the video keeps its status; the failed job says what went wrong and is retried
+def _noop_failure(db: Session, video: Video, exc: BaseException) -> AppError | None:
+    """The video keeps its status and the stills made so far; the failed job says what went
+    wrong and can be retried. Our own errors (the budget) reach the caller as they are."""
+    return exc if isinstance(exc, AppError) else None
 
 
 registry.register(
