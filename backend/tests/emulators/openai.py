@@ -58,6 +58,7 @@ class OpenAIEmulator(EmulatedService):
         self.plan_override: dict | None = None
         self.plan_mode: str | None = None  # None, "refusal" or "incomplete"
         self.audio = openai_audio.Script()  # what the transcription models hear
+        self.chat_override: dict | None = None  # the brief chat's answer (streamed)
 
     @property
     def base_url(self) -> str:
@@ -175,6 +176,8 @@ class OpenAIEmulator(EmulatedService):
             "responses: max_output_tokens missing",
         ):
             return error(400, "max_output_tokens must be an integer", param="max_output_tokens")
+        if body.get("stream"):
+            return self._stream(body, fmt)
         try:
             request = json.loads(body.get("input") or "{}")
         except ValueError:
@@ -228,6 +231,103 @@ class OpenAIEmulator(EmulatedService):
                 },
             },
         )
+
+    # --- responses, streamed (the brief chat) -------------------------------------------
+    def _stream(self, body: dict, fmt: dict) -> Reply:
+        """A streamed answer as the Responses API sends it: server-sent events from
+        response.created through output_text deltas to response.completed, every event
+        numbered. Only the brief chat streams; its input must carry the brief and the message."""
+        try:
+            request = json.loads(body.get("input") or "{}")
+        except ValueError:
+            request = {}
+        self.check(
+            isinstance(request, dict) and "brief" in request and "message" in request,
+            "responses (stream): input lacks the brief or the message",
+        )
+        self.check("reply" in fmt["schema"].get("properties", {}), "responses (stream): schema has no reply")
+        self.check(
+            list(fmt["schema"].get("properties", {}))[:1] == ["reply"],
+            "responses (stream): reply is not the first property (it would not stream first)",
+        )
+        answer = self.chat_override or default_brief_fill(request)
+        return Reply(200, stream_events(body, fmt, json.dumps(answer)), content_type="text/event-stream")
+
+
+def default_brief_fill(request: dict) -> dict:
+    """The brief as it was, and a question for the audience."""
+    brief = request.get("brief") or {}
+    return {
+        "reply": "Thanks! Who is the ad for?",
+        "product": brief.get("product") or "",
+        "audience": brief.get("audience") or "",
+        "tone": brief.get("tone") or [],
+        "style_keywords": brief.get("style_keywords") or [],
+        "key_messages": brief.get("key_messages") or [],
+        "call_to_action": brief.get("call_to_action") or "",
+        "duration": brief.get("duration") or 0,
+        "aspect": brief.get("aspect") or "",
+        "brand_colors": brief.get("brand_colors") or [],
+    }
+
+
+def stream_events(body: dict, fmt: dict, text: str, chunk: int = 7) -> bytes:
+    """The event stream of one message whose text arrives `chunk` characters at a time."""
+    rid, mid = f"resp_{uuid.uuid4().hex}", f"msg_{uuid.uuid4().hex}"
+    part = {"type": "output_text", "text": text, "annotations": []}
+    item = {"type": "message", "id": mid, "status": "completed", "role": "assistant", "content": [part]}
+
+    def response(status: str, output: list, usage: dict | None) -> dict:
+        return {
+            "id": rid,
+            "object": "response",
+            "created_at": int(time.time()),
+            "model": body.get("model"),
+            "status": status,
+            "error": None,
+            "incomplete_details": None,
+            "instructions": body.get("instructions"),
+            "metadata": {},
+            "parallel_tool_calls": True,
+            "temperature": 1.0,
+            "tool_choice": "auto",
+            "tools": [],
+            "top_p": 1.0,
+            "max_output_tokens": body.get("max_output_tokens"),
+            "text": {"format": fmt},
+            "output": output,
+            "usage": usage,
+        }
+
+    usage = {
+        "input_tokens": 400,
+        "output_tokens": 120,
+        "total_tokens": 520,
+        "input_tokens_details": {"cached_tokens": 0},
+        "output_tokens_details": {"reasoning_tokens": 0},
+    }
+    where = {"item_id": mid, "output_index": 0, "content_index": 0}
+    events: list[dict] = [
+        {"type": "response.created", "response": response("in_progress", [], None)},
+        {
+            "type": "response.output_item.added",
+            "output_index": 0,
+            "item": item | {"status": "in_progress", "content": []},
+        },
+        {"type": "response.content_part.added", **where, "part": part | {"text": ""}},
+        *(
+            {"type": "response.output_text.delta", **where, "delta": text[i : i + chunk], "logprobs": []}
+            for i in range(0, len(text), chunk)
+        ),
+        {"type": "response.output_text.done", **where, "text": text, "logprobs": []},
+        {"type": "response.content_part.done", **where, "part": part},
+        {"type": "response.output_item.done", "output_index": 0, "item": item},
+        {"type": "response.completed", "response": response("completed", [item], usage)},
+    ]
+    return "".join(
+        f"event: {e['type']}\ndata: {json.dumps(e | {'sequence_number': n})}\n\n"
+        for n, e in enumerate(events)
+    ).encode()
 
 
 # Keywords strict mode refuses (the real API names the first it meets); `pattern`, `format` and
