@@ -2,7 +2,7 @@
 real time on one core while x264 encodes the result in the same process.
 
 Everything that touches every pixel once per still (decoding the PNG, enlarging it, the
-conversion to 4:2:0) runs on the one-frame-a-second input, before `fps` repeats it; per
+conversion to 4:2:0) runs once, before the `loop` filter repeats the result; per
 frame, only cheap filters run: `crop` with per-frame positions for pans and parallax (a few
 milliseconds), `scale` with a per-frame size for zooms (~7 ms), `overlay` for the layers in
 front and `eq` for the flash of an accent.
@@ -104,7 +104,7 @@ def still_stream(source: StillMotion, window: Window):
     elif motion in ("zoom_in", "zoom_out", "drift"):
         stream = _zoom(source, window)
     else:
-        stream = _frames(ffmpeg.input(str(source.still), loop=1, framerate=1), window)
+        stream = _frames(ffmpeg.input(str(source.still)), window)
     if source.accents and motion != "still":
         flash = _accents(source, window, f"(n+{window.start})", 0.05 + 0.07 * source.intensity)
         if motion.startswith("pan") or motion == "drift" and source.layers:
@@ -112,17 +112,23 @@ def still_stream(source: StillMotion, window: Window):
     return stream.trim(end_frame=window.count).setpts("PTS-STARTPTS")
 
 
+def _repeat(picture, fps: int):
+    """One decoded picture as an endless stream at the output's rate (the consumer stops it)."""
+    # `fps` only states the rate the timestamps already have (filters such as xfade check it).
+    return picture.filter("loop", loop=-1, size=1).filter("settb", f"1/{fps}").setpts("N").filter("fps", fps)
+
+
 def _frames(still, window: Window, *, scale: float = 1.0):
     """A picture decoded once, enlarged to cover `scale` times the frame, in 4:2:0, repeated
     at the output's rate."""
     w = 2 * math.ceil(window.width * scale / 2)
     h = 2 * math.ceil(window.height * scale / 2)
-    return (
+    picture = (
         still.filter("scale", w, h, force_original_aspect_ratio="increase", out_color_matrix="bt709")
         .filter("crop", w, h)
         .filter("format", "yuv420p")
-        .filter("fps", window.fps)
     )
+    return _repeat(picture, window.fps)
 
 
 def _zoom(source: StillMotion, window: Window):
@@ -137,7 +143,7 @@ def _zoom(source: StillMotion, window: Window):
     zoom = f"(1+{amount:g}*{progress})" if source.motion != "zoom_out" else f"(1+{amount:g}*(1-{progress}))"
     push = _accents(source, window, k, 0.012 + 0.02 * source.intensity)
     size = f"{zoom}+{push}"
-    base = _frames(ffmpeg.input(str(source.still), loop=1, framerate=1), window, scale=1.0)
+    base = _frames(ffmpeg.input(str(source.still)), window, scale=1.0)
     zoomed = base.filter(
         "scale", w=f"2*trunc({window.width}*({size})/2+0.5)", h=-2, eval="frame", flags="bilinear"
     )
@@ -167,10 +173,10 @@ def _pan(source: StillMotion, window: Window):
         return f"{speed}*({travel}-({moved}))" if backwards else f"{speed}*({moved})"
 
     if not layers:
-        base = _frames(ffmpeg.input(str(source.still), loop=1, framerate=1), window, scale=scale)
+        base = _frames(ffmpeg.input(str(source.still)), window, scale=scale)
         x, y = ("(iw-ow)/2", offset(1)) if vertical else (offset(1), "(ih-oh)/2")
         return base.filter("crop", window.width, window.height, x=x, y=y, exact=1)
-    # Layers that move alike are laid over each other once, on the one-a-second input, so
+    # Layers that move alike are laid over each other once, before they are repeated, so
     # that per frame only one overlay per speed remains (the sky's group is the background).
     groups: list[tuple[int, list[Layer]]] = []
     for layer, speed in zip(layers, speeds, strict=True):
@@ -189,10 +195,8 @@ def _pan(source: StillMotion, window: Window):
         frame = base.filter("crop", window.width, window.height, x=offset(speed), y=cy, exact=1)
     for speed, group in rest:
         picture, left, top = _group(group)
-        picture = (
-            picture.filter("scale", f"iw*{scale:g}", f"ih*{scale:g}")
-            .filter("format", "yuva420p")
-            .filter("fps", window.fps)
+        picture = _repeat(
+            picture.filter("scale", f"iw*{scale:g}", f"ih*{scale:g}").filter("format", "yuva420p"), window.fps
         )
         lx, ly = round(left * scale), round(top * scale)
         if vertical:
@@ -206,7 +210,7 @@ def _pan(source: StillMotion, window: Window):
 def _group(layers: list[Layer]):
     """Layers laid over each other in a box holding them all: (RGBA stream, left, top)."""
     left, top = min(layer.left for layer in layers), min(layer.top for layer in layers)
-    pictures = [ffmpeg.input(str(layer.image), loop=1, framerate=1) for layer in layers]
+    pictures = [ffmpeg.input(str(layer.image)) for layer in layers]
     if len(layers) == 1:
         return pictures[0], left, top
     sizes = [_size(layer.image) for layer in layers]

@@ -30,7 +30,7 @@ from app.media.ffmpeg import run_ffmpeg
 # keyframe at each segment's start (each segment is its own encode), none from scene cuts.
 # Each encode runs on one thread: segments run side by side, one per core.
 GOP = 2  # seconds
-X264 = "bframes=0:ref=2:open-gop=0:scenecut=0:stitchable=1:cabac=1:8x8dct=1"
+X264 = "bframes=0:ref=1:open-gop=0:scenecut=0:stitchable=1:cabac=1:8x8dct=1"
 CRF = 21
 VERSION = f"1|superfast|crf{CRF}|{X264}|gop{GOP}"
 
