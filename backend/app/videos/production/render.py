@@ -28,6 +28,7 @@ from app.media.compose import Layer, Shot, StillMotion, TextOverlay, Timeline, V
 from app.providers import registry as providers
 from app.providers.clips import ClipProvider, ClipRequest
 from app.providers.planning import ASPECT_SIZES
+from app.songs import lyrics as song_lyrics
 from app.songs.models import Song
 from app.usage import budget
 from app.videos import service
@@ -209,7 +210,9 @@ def timeline_of(
         overlays=tuple(_overlays(db, video, options)),
         fade_in=FADE_IN,
         fade_out=FADE_OUT,
-        loudnorm=bool(options.get("loudnorm", False)),
+        # An ad's mix is normalised (-14 LUFS, true peak -1 dBTP); a song is left as it is
+        # unless the creator asks.
+        loudnorm=bool(options.get("loudnorm", video.kind == "ad")),
     )
 
 
@@ -244,24 +247,30 @@ def _source(db: Session, video: Video, clip: Clip, scene: Scene) -> StillMotion 
 
 
 def _overlays(db: Session, video: Video, options: dict) -> list[TextOverlay]:
+    """Title over the opening, a key message in the middle (ads), the call to action over the
+    last seconds, lyrics as captions; in the brand colour when the brief has one."""
     duration = float(video.grid["duration"])
+    color = options.get("brand_color") or "#ffffff"
+    ad = video.kind == "ad"
     overlays = []
     if options.get("title"):
-        overlays.append(TextOverlay(options["title"], 0.5, min(4.5, duration / 3), "title"))
+        end = min(3.0 if ad else 4.5, duration / 3)
+        overlays.append(TextOverlay(options["title"], 0.3 if ad else 0.5, end, "title", color))
+    if ad and options.get("message"):
+        overlays.append(TextOverlay(options["message"], duration * 0.4, duration * 0.7, "caption", color))
     if options.get("cta"):
-        overlays.append(TextOverlay(options["cta"], max(0.0, duration - 4.0), duration - 0.2, "cta"))
+        start = max(0.0, duration - (2.0 if ad else 4.0))
+        overlays.append(TextOverlay(options["cta"], start, duration, "cta", color))
     if options.get("captions", video.video_type == "lyric"):
         overlays += [TextOverlay(text, start, end, "caption") for start, end, text in lyric_lines(db, video)]
     return overlays
 
 
 def lyric_lines(db: Session, video: Video) -> list[tuple[float, float, str]]:
-    found = service.analysis_of(db, video)
-    lyrics = found.get("lyrics") or {}
     return [
-        (s["start"], s["end"], s["text"].strip())
-        for s in lyrics.get("segments", [])
-        if s.get("text", "").strip()
+        (a, b, text.strip())
+        for a, b, text in song_lyrics.lines(db, db.get_one(Song, video.song_id))
+        if text.strip()
     ]
 
 

@@ -11,6 +11,7 @@ from app import storage
 from app.errors import Conflict
 from app.jobs.models import Job
 from app.providers.video_types import suggest_video_type
+from app.songs import lyrics as song_lyrics
 from app.songs.models import Song
 from app.videos import service
 from app.videos.models import Video
@@ -92,7 +93,8 @@ def _suggestion(db: Session, video: Video) -> VideoType_ | None:
         found = service.analysis_of(db, video)
     except Conflict:  # the analysis is gone: no suggestion, nothing else lost
         return None
-    suggestion = suggest_video_type(found, bool((found.get("lyrics") or {}).get("segments")), video.prompt)
+    has_lyrics = bool(song_lyrics.lines(db, db.get_one(Song, video.song_id)))
+    suggestion = suggest_video_type(found, has_lyrics, video.prompt)
     return VideoType_(type=suggestion.video_type, reasons=suggestion.reasons)
 
 
