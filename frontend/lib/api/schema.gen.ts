@@ -230,6 +230,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/briefs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Briefs */
+        get: operations["list_briefs_api_briefs_get"];
+        put?: never;
+        /**
+         * Create Brief
+         * @description A brief for an ad or promo; any field may be left for the chat to fill.
+         */
+        post: operations["create_brief_api_briefs_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefs/{brief_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Brief */
+        get: operations["get_brief_api_briefs__brief_id__get"];
+        put?: never;
+        post?: never;
+        /** Delete Brief */
+        delete: operations["delete_brief_api_briefs__brief_id__delete"];
+        options?: never;
+        head?: never;
+        /** Update Brief */
+        patch: operations["update_brief_api_briefs__brief_id__patch"];
+        trace?: never;
+    };
+    "/api/briefs/{brief_id}/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chat Turn
+         * @description One turn of the vision chat: fills the brief from the message and asks what is missing.
+         */
+        post: operations["chat_turn_api_briefs__brief_id__chat_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefs/{brief_id}/chat/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chat Stream
+         * @description The same turn as server-sent events: `delta` {text} as the reply is written, `restart`
+         *     (drop what was shown: a retry or a fallback), `warning` {text}, then `done` (the chat
+         *     result, as POST …/chat answers) or `error` {detail, error_code}.
+         */
+        post: operations["chat_stream_api_briefs__brief_id__chat_stream_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefs/{brief_id}/moodboards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Moodboards */
+        get: operations["get_moodboards_api_briefs__brief_id__moodboards_get"];
+        put?: never;
+        /**
+         * Make Moodboards
+         * @description Three style directions, four stills each in the brief's aspect (a job: "painting n/12").
+         */
+        post: operations["make_moodboards_api_briefs__brief_id__moodboards_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefs/{brief_id}/moodboards/{index}/choose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose Moodboard
+         * @description The direction that becomes the video's style guide.
+         */
+        post: operations["choose_moodboard_api_briefs__brief_id__moodboards__index__choose_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefs/{brief_id}/video": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make Video
+         * @description Music (the brief's song, or made for the exact duration), the ad plan on the beat, and a
+         *     planned ad video: continue with POST /api/videos/{id}/storyboard. Asking again returns the
+         *     same video.
+         */
+        post: operations["make_video_api_briefs__brief_id__video_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/generate": {
         parameters: {
             query?: never;
@@ -1098,6 +1243,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AdVideoCreated */
+        AdVideoCreated: {
+            brief: components["schemas"]["BriefPublic"];
+            /**
+             * Video Id
+             * Format: uuid
+             */
+            video_id: string;
+        };
         /** AnalysisPublic */
         AnalysisPublic: {
             /**
@@ -1313,6 +1467,180 @@ export interface components {
             /** Title */
             title?: string | null;
         };
+        /** BriefCreate */
+        BriefCreate: {
+            /** Aspect */
+            aspect?: ("16:9" | "9:16" | "1:1") | null;
+            /**
+             * Audience
+             * @description Who it is for
+             * @default
+             */
+            audience: string;
+            /**
+             * Brand Colors
+             * @description #rrggbb
+             * @default []
+             */
+            brand_colors: string[];
+            /**
+             * Call To Action
+             * @default
+             */
+            call_to_action: string;
+            /**
+             * Duration
+             * @description Seconds: 15, 30, 45 or 60
+             */
+            duration?: (15 | 30 | 45 | 60) | null;
+            /**
+             * Key Messages
+             * @default []
+             */
+            key_messages: string[];
+            /**
+             * Product
+             * @description The product or subject the ad is about
+             * @default
+             */
+            product: string;
+            /**
+             * Song Id
+             * @description A song of your library as the music instead of generated music
+             */
+            song_id?: string | null;
+            /**
+             * Style Keywords
+             * @description Visual style keywords
+             * @default []
+             */
+            style_keywords: string[];
+            /**
+             * Tone
+             * @description Tone words, e.g. calm, bold
+             * @default []
+             */
+            tone: string[];
+        };
+        /** BriefList */
+        BriefList: {
+            /** Items */
+            items: components["schemas"]["BriefPublic"][];
+        };
+        /** BriefPublic */
+        BriefPublic: {
+            /** Aspect */
+            aspect?: ("16:9" | "9:16" | "1:1") | null;
+            /**
+             * Audience
+             * @description Who it is for
+             * @default
+             */
+            audience: string;
+            /**
+             * Brand Colors
+             * @description #rrggbb
+             * @default []
+             */
+            brand_colors: string[];
+            /**
+             * Call To Action
+             * @default
+             */
+            call_to_action: string;
+            /** Chosen */
+            chosen: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Duration
+             * @description Seconds: 15, 30, 45 or 60
+             */
+            duration?: (15 | 30 | 45 | 60) | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            job: components["schemas"]["JobPublic"] | null;
+            /**
+             * Key Messages
+             * @default []
+             */
+            key_messages: string[];
+            /**
+             * Missing
+             * @description Fields the ad still needs before it can be made
+             */
+            missing: string[];
+            /** Moodboards */
+            moodboards: components["schemas"]["Direction"][];
+            /** Music Song Id */
+            music_song_id: string | null;
+            /**
+             * Product
+             * @description The product or subject the ad is about
+             * @default
+             */
+            product: string;
+            /**
+             * Song Id
+             * @description A song of your library as the music instead of generated music
+             */
+            song_id?: string | null;
+            /**
+             * Style Keywords
+             * @description Visual style keywords
+             * @default []
+             */
+            style_keywords: string[];
+            /**
+             * Tone
+             * @description Tone words, e.g. calm, bold
+             * @default []
+             */
+            tone: string[];
+            /** Transcript */
+            transcript: components["schemas"]["Turn"][];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Video Id */
+            video_id: string | null;
+            /** Warnings */
+            warnings: string[];
+        };
+        /**
+         * BriefUpdate
+         * @description Only the fields sent change.
+         */
+        BriefUpdate: {
+            /** Aspect */
+            aspect?: ("16:9" | "9:16" | "1:1") | null;
+            /** Audience */
+            audience?: string | null;
+            /** Brand Colors */
+            brand_colors?: string[] | null;
+            /** Call To Action */
+            call_to_action?: string | null;
+            /** Duration */
+            duration?: (15 | 30 | 45 | 60) | null;
+            /** Key Messages */
+            key_messages?: string[] | null;
+            /** Product */
+            product?: string | null;
+            /** Song Id */
+            song_id?: string | null;
+            /** Style Keywords */
+            style_keywords?: string[] | null;
+            /** Tone */
+            tone?: string[] | null;
+        };
         /** ChapterPublic */
         ChapterPublic: {
             /** Label */
@@ -1328,12 +1656,54 @@ export interface components {
              */
             start: number;
         };
+        /** ChatMessage */
+        ChatMessage: {
+            /** Message */
+            message: string;
+        };
+        /** ChatReply */
+        ChatReply: {
+            brief: components["schemas"]["BriefPublic"];
+            /**
+             * Filled
+             * @description The fields this message filled or changed
+             */
+            filled: string[];
+            /**
+             * Provider
+             * @description local | openai
+             */
+            provider: string;
+            /** Reply */
+            reply: string;
+            /** Warnings */
+            warnings: string[];
+        };
         /** DatabaseHealth */
         DatabaseHealth: {
             /** Error */
             error?: string | null;
             /** Ok */
             ok: boolean;
+        };
+        /** Direction */
+        Direction: {
+            /** Chosen */
+            chosen: boolean;
+            /** Guide */
+            guide: {
+                [key: string]: unknown;
+            };
+            /** Index */
+            index: number;
+            /** Keywords */
+            keywords: string[];
+            /** Name */
+            name: string;
+            /** Palette */
+            palette: string[];
+            /** Still Urls */
+            still_urls: (string | null)[];
         };
         /**
          * ErrorBody
@@ -2146,6 +2516,18 @@ export interface components {
          * @enum {string}
          */
         TrackStatus: "generating" | "generated" | "rendering" | "rendered" | "uploading" | "uploaded" | "failed";
+        /** Turn */
+        Turn: {
+            /** Field */
+            field?: string | null;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "user" | "assistant";
+            /** Text */
+            text: string;
+        };
         /**
          * UploadDefaults
          * @description Suggested metadata for the upload dialog; every field is editable there.
@@ -3003,6 +3385,694 @@ export interface operations {
             };
             /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_briefs_api_briefs_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefList"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_brief_api_briefs_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BriefCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefPublic"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is valid but cannot be done as asked */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_brief_api_briefs__brief_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brief_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefPublic"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_brief_api_briefs__brief_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brief_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_brief_api_briefs__brief_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brief_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BriefUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefPublic"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is valid but cannot be done as asked */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    chat_turn_api_briefs__brief_id__chat_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brief_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatMessage"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatReply"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is valid but cannot be done as asked */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    chat_stream_api_briefs__brief_id__chat_stream_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brief_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatMessage"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is valid but cannot be done as asked */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_moodboards_api_briefs__brief_id__moodboards_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brief_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefPublic"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    make_moodboards_api_briefs__brief_id__moodboards_post: {
+        parameters: {
+            query?: {
+                /** @description Three new directions instead of the current ones */
+                fresh?: boolean;
+            };
+            header?: never;
+            path: {
+                brief_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefPublic"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A step of the work failed (a provider, ffmpeg, YouTube); the track is left `failed` and can be retried */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    choose_moodboard_api_briefs__brief_id__moodboards__index__choose_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brief_id: string;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefPublic"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is valid but cannot be done as asked */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    make_video_api_briefs__brief_id__video_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brief_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdVideoCreated"];
+                };
+            };
+            /** @description Invalid request: a parameter or the body is malformed; `detail` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in: the access token is missing, expired or revoked (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state, e.g. a step already running or a track not ready */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A step of the work failed (a provider, ffmpeg, YouTube); the track is left `failed` and can be retried */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
