@@ -157,7 +157,7 @@ export function SceneCard({
               variant="outline"
               disabled={disabled}
               onClick={() => setEditing(true)}
-              aria-label={`Edit the words of ${name.toLowerCase()}`}
+              aria-label={`Edit words of ${name.toLowerCase()}`}
             >
               <Pencil aria-hidden /> Edit words
             </Button>
