@@ -10,7 +10,8 @@ import { apiUrl } from "@/lib/env";
 /** What the API may need from the browser's request; proxy.ts has set the token and X-Forwarded-*. */
 const PASSED = ["authorization", "last-event-id", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"];
 
-export const EVENT_STREAM_PATH = /^\/api\/(tracks|jobs|songs|videos)\/[^/]+\/events$/;
+// The brief chat's streamed reply (a POST) is relayed the same way, by its own route.
+export const EVENT_STREAM_PATH = /^\/api\/((tracks|jobs|songs|videos)\/[^/]+\/events|briefs\/[^/]+\/chat\/stream)$/;
 
 export async function relayEventStream(req: NextRequest, path: string): Promise<Response> {
   const headers = new Headers({ accept: "text/event-stream" });

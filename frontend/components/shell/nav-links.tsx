@@ -1,6 +1,6 @@
 "use client";
 
-import { Clapperboard, Film, Gauge, History, Layers, Settings } from "lucide-react";
+import { Clapperboard, Film, Gauge, History, Layers, Megaphone, Settings } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
@@ -11,6 +11,7 @@ const NAV = [
   { href: "/history", label: "History", icon: History },
   { href: "/batch", label: "Batch", icon: Layers },
   { href: "/music", label: "Music video", icon: Clapperboard },
+  { href: "/ads", label: "Ads", icon: Megaphone },
   { href: "/library", label: "Library", icon: Film },
   { href: "/settings", label: "Settings", icon: Settings },
 ] as const;
@@ -70,7 +71,7 @@ export function TabBar() {
   return (
     <nav
       aria-label="Main"
-      className="fixed inset-x-0 bottom-0 z-40 grid grid-cols-6 border-t bg-background/85 pb-[env(safe-area-inset-bottom)] backdrop-blur-lg md:hidden"
+      className="fixed inset-x-0 bottom-0 z-40 grid grid-cols-7 border-t bg-background/85 pb-[env(safe-area-inset-bottom)] backdrop-blur-lg md:hidden"
     >
       <NavItems
         linkClassName="flex flex-col items-center gap-1 py-2.5 text-[11px] font-medium text-muted-foreground outline-none focus-visible:bg-accent"

@@ -1,0 +1,121 @@
+"use client";
+
+import { AlertTriangle, Images, Loader2 } from "lucide-react";
+import { useEffect, useState } from "react";
+
+import { FinishPanel } from "@/components/video/finish-panel";
+import { RenderPanel } from "@/components/video/render-panel";
+import { ReviewPlayer } from "@/components/video/review-player";
+import { OutcomeLine, StepBar } from "@/components/video/step-status";
+import { StoryboardGrid } from "@/components/video/storyboard-grid";
+import { useProduction } from "@/components/video/use-production";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { api } from "@/lib/api/client";
+import type { components } from "@/lib/api/schema.gen";
+import { formatUsd } from "@/lib/format";
+import { type ProductionVideo, VIDEO_STATUS_LABEL, reached } from "@/lib/video-types";
+
+type Estimate = components["schemas"]["Estimate"];
+
+/**
+ * The ad video's production, from the music video's own parts: storyboard (approve or
+ * repaint each still), clips and composition, the player, finalize and share. What the ad
+ * adds: the scene plan is already made from the brief, so the first step is painting its
+ * stills, and the cost of what is still to make is shown before stills and before clips.
+ */
+export function AdProduction({ initial, initialEstimate }: { initial: ProductionVideo; initialEstimate: Estimate | null }) {
+  const production = useProduction(initial);
+  const { video, outcome, busy, progress } = production;
+  const [estimate, setEstimate] = useState(initialEstimate);
+
+  // What is left to pay for changes with each step: read again when the status moves.
+  useEffect(() => {
+    let gone = false;
+    void api
+      .GET("/api/videos/{video_id}/estimate", { params: { path: { video_id: video.id } } })
+      .then((r) => !gone && r.data && setEstimate(r.data))
+      .catch(() => undefined);
+    return () => {
+      gone = true;
+    };
+  }, [video.id, video.status]);
+
+  const painted = video.scenes.some((s) => s.still_url);
+  const beforeClips = !reached(video.status, "composed");
+
+  return (
+    <section aria-label="Production" className="grid grid-cols-1 gap-6" data-testid="ad-production">
+      <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="production-status">
+        <Badge variant={video.status === "finalized" ? "done" : video.status === "composed" ? "ready" : "secondary"}>
+          {VIDEO_STATUS_LABEL[video.status]}
+        </Badge>
+        <span className="text-muted-foreground" data-testid="video-cost">
+          Spent on this video: {formatUsd(video.cost_usd)}
+        </span>
+        {estimate && beforeClips && (
+          <span className="text-muted-foreground" data-testid="video-estimate">
+            Still to make: {estimate.lines.length === 0 ? "nothing paid" : estimate.lines.map((l) => `${l.count} ${l.what} ${formatUsd(l.usd)}`).join(", ")}
+            {estimate.lines.length > 0 && ` (about ${formatUsd(estimate.total_usd)})`}
+          </span>
+        )}
+      </div>
+      {video.warnings.length > 0 && (
+        <ul className="grid gap-1 rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm" aria-label="Video warnings" data-testid="video-warnings">
+          {video.warnings.map((w, i) => (
+            <li key={i} className="flex items-start gap-2">
+              <AlertTriangle className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
+              {w}
+            </li>
+          ))}
+        </ul>
+      )}
+      <OutcomeLine error={outcome.error} status={outcome.status} testId="production-message" />
+      {!painted && (
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>Storyboard</h2>
+            </CardTitle>
+            <CardDescription>
+              {video.clips.length} scenes planned on the music&apos;s beat. One still is painted per scene in the chosen style; fix
+              the look here, before any motion is made.
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="grid grid-cols-1 gap-3">
+            <Button type="button" className="justify-self-start" disabled={busy !== null} onClick={() => void production.storyboard(false)}>
+              {busy?.what === "storyboard" ? <Loader2 className="animate-spin" aria-hidden /> : <Images aria-hidden />}
+              Paint the storyboard
+            </Button>
+            {busy?.what === "storyboard" && (
+              <div aria-live="polite">
+                <StepBar progress={progress} label="Painting the storyboard" fallback="Painting the stills" />
+              </div>
+            )}
+          </CardContent>
+        </Card>
+      )}
+      <StoryboardGrid production={production} />
+      <RenderPanel production={production} />
+      {video.output && (
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>The ad</h2>
+            </CardTitle>
+            <CardDescription>
+              {video.status === "finalized"
+                ? "Finalized: kept as it is."
+                : "Play it through; regenerate the clip at the playhead if it is not right (once each)."}
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="grid grid-cols-1 gap-5">
+            <ReviewPlayer production={production} lyrics={null} />
+            <FinishPanel production={production} />
+          </CardContent>
+        </Card>
+      )}
+    </section>
+  );
+}
