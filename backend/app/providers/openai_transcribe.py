@@ -5,10 +5,12 @@ Asked for `verbose_json` with word and segment granularities, it answers segment
 whisper's confidence signals, used to drop invented lines) and, separately, every word with
 its times; the words are put back into the segments they fall in. The service reads the file
 type from the name's extension and refuses a request body over 25 MiB, so a larger song is sent
-as a mono MP3 made for the purpose."""
+as a mono MP3 made for the purpose (as is one the service answers 413 for all the same)."""
 
 from pathlib import Path
 from typing import Any
+
+import openai
 
 from app.config import get_settings
 from app.core.errors import ProviderError
@@ -21,6 +23,7 @@ from app.providers.transcription import (
     clean_words,
     fitting_file,
     hallucinated,
+    mono_mp3,
     number,
     words_within,
 )
@@ -36,6 +39,10 @@ MIME = {
     "ogg": "audio/ogg",
     "webm": "audio/webm",
 }
+
+
+class _TooLarge(Exception):
+    """The service refused the body as over its size limit (HTTP 413): worth one smaller try."""
 
 
 def _as_dict(value: Any) -> dict[str, Any]:
@@ -59,31 +66,48 @@ class OpenAITranscriber:
 
     def transcribe(self, *, audio: Path, duration: float, workdir: Path, progress: ProgressFn) -> Transcript:
         sent = fitting_file(audio, limit=REQUEST_LIMIT, workdir=workdir)
+        progress(0.1)
+        try:
+            answer = self._send(sent, duration)
+        except _TooLarge:
+            # The service counts the body its own way: when it still finds the file too large,
+            # the mono MP3 (a tenth of the size or less) goes instead, once.
+            if sent != audio:
+                raise ProviderError(
+                    "refused the song as too large even as a mono MP3 (HTTP 413)", provider=SERVICE.label
+                ) from None
+            answer = self._send(mono_mp3(audio, workdir=workdir), duration)
+        progress(0.9)
+        return self.read(answer, duration=duration)
+
+    def _send(self, sent: Path, duration: float) -> dict[str, Any]:
         suffix = sent.suffix.lstrip(".").lower()
         if suffix not in MIME:
             raise ProviderError(f"cannot send a .{suffix} file for transcription", provider=SERVICE.label)
         data = sent.read_bytes()
-        progress(0.1)
 
         def work(attempt) -> dict[str, Any]:
-            answer = openai_client.client().audio.transcriptions.create(
-                model=self.model,
-                file=(f"song.{suffix}", data, MIME[suffix]),
-                response_format="verbose_json",
-                timestamp_granularities=["word", "segment"],
-            )
+            try:
+                answer = openai_client.client().audio.transcriptions.create(
+                    model=self.model,
+                    file=(f"song.{suffix}", data, MIME[suffix]),
+                    response_format="verbose_json",
+                    timestamp_granularities=["word", "segment"],
+                )
+            except openai.APIStatusError as exc:
+                if exc.status_code == 413:
+                    raise _TooLarge from exc
+                raise
             attempt.accept()
             return _as_dict(answer)
 
-        answer = call(
+        return call(
             self.planned_calls(duration=duration)[0],
             work,
             service=SERVICE,
             facts=openai_client.facts,
             what="transcribing the lyrics",
         )
-        progress(0.9)
-        return self.read(answer, duration=duration)
 
     def read(self, answer: dict[str, Any], *, duration: float) -> Transcript:
         """Segments with their words, from an answer whose fields may be missing or null."""

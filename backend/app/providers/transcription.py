@@ -145,6 +145,10 @@ def fitting_file(audio: Path, *, limit: int, workdir: Path, overhead: int = 64 *
     in workdir (the request also carries form fields, hence the overhead)."""
     if audio.stat().st_size + overhead <= limit:
         return audio
+    return mono_mp3(audio, workdir=workdir)
+
+
+def mono_mp3(audio: Path, *, workdir: Path) -> Path:
     smaller = workdir / "transcribe.mp3"
     run_ffmpeg(["-i", str(audio), "-vn", "-ac", "1", "-c:a", "libmp3lame", "-b:a", MP3_BITRATE, str(smaller)])
     return smaller

@@ -56,6 +56,7 @@ class Script:
     language: str = "english"
     hallucinations: bool = True  # invented lines in the quiet end, as Whisper adds on music
     missing_end: bool = False  # the second segment comes without "end" (the SDK lets that through)
+    limit: int = LIMIT  # request body bytes; lower it to make the service refuse a body we think fits
     heard: list[dict[str, Any]] = field(default_factory=list)  # one entry per accepted file
 
     def timed(self, duration: float) -> list[tuple[float, float, str, list[tuple[str, float, float]]]]:
@@ -137,10 +138,10 @@ def probe(data: bytes, suffix: str) -> dict[str, Any] | None:
 
 def transcribe(service: EmulatedService, script: Script, req: Received) -> Reply:
     check = service.check
-    if len(req.body) > LIMIT:
+    if len(req.body) > script.limit:
         return error(
             413,
-            f"Maximum content size limit ({LIMIT}) exceeded ({len(req.body)} bytes read)",
+            f"Maximum content size limit ({script.limit}) exceeded ({len(req.body)} bytes read)",
             type_="server_error",
         )
     if not check(

@@ -182,3 +182,17 @@ def test_the_emulator_refuses_what_the_service_refuses(openai_api, song) -> None
         ).audio.transcriptions.create(model="whisper-1", file=("song.wav", data, "audio/wav"))
     assert len(openai_api.violations) == 3  # the three requests a careful client never sends
     openai_api.violations.clear()
+
+
+def test_a_413_for_a_body_we_thought_fit_is_sent_again_as_mono_mp3(
+    openai_api, configure, song, tmp_path, db, user
+) -> None:
+    openai_api.audio.limit = 2_000_000  # the 30 s WAV (about 5.3 MB) is over it, its MP3 is not
+    found = run(song, tmp_path, user, 30.0)
+    assert len(found.segments) == 4
+    sent = openai_api.requests("transcriptions")
+    assert len(sent) == 2 and len(sent[0].body) > 2_000_000 > len(sent[1].body)
+    [heard] = openai_api.audio.heard
+    assert heard["filename"] == "song.mp3" and heard["channels"] == 1
+    rows = ledger(db)
+    assert outcomes(rows) == ["failed", "ok"] and costs(rows)[0] == Decimal("0.0000")
