@@ -63,7 +63,8 @@ MIN_BAND_SHARE = 0.05  # of the onset energy; below it a band does not judge the
 BASS_JUDGES_ALONE = 0.15  # a low band this strong (a clear bass line) judges without cymbals
 PULSE_BONUS = 0.3
 LOW_BOOST = 2.0  # the kick and bass mark beats where arpeggios fill the subdivisions (dev set)
-ACF_PRIOR_BPM = 100.0  # centre of the periodicity estimate's tempo prior (one octave wide)
+ACF_PRIOR_BPM = 80.0  # centre of the periodicity estimate's tempo prior (one octave wide)
+ACF_PRIOR_OCTAVES = 1.5  # its width (one standard deviation)
 ACF_WINDOW = 8.0  # seconds
 ACF_LEVEL_SPAN = 1.15  # the same for a tempo from periodicity (acoustic music drifts less)
 LEVEL_SPAN = 1.3  # the final tracking keeps within this factor of the beat level's tempo
@@ -233,7 +234,7 @@ def periodicity_tempo(onset: np.ndarray) -> float:
             acc += ac / ac[0]
     lags = np.arange(1, win)
     bpm = 60 * FPS / lags
-    prior = np.exp(-0.5 * np.log2(bpm / ACF_PRIOR_BPM) ** 2)
+    prior = np.exp(-0.5 * (np.log2(bpm / ACF_PRIOR_BPM) / ACF_PRIOR_OCTAVES) ** 2)
     score = np.where((bpm >= SLOWEST_BEAT) & (bpm <= FASTEST_BEAT), acc[1:] * prior, -np.inf)
     return float(bpm[int(np.argmax(score))])
 

@@ -14,6 +14,10 @@ METERS = (2, 3, 4)
 # weights of the cues: harmonic change, bass-note change, low-band onset (chosen on the dev
 # set; the overall onset strength, tried too, only blurred the picture)
 WEIGHTS = np.array([1.0, 0.3, 0.3])
+FOUR_OVER_TWO = (
+    1.8  # t statistic of bar-start against bar-middle above which a duple meter has 4 beats (dev set)
+)
+FOUR_FIT = 0.8  # and its one-strong-in-four pattern fits nearly as well as one-in-two
 SLIP = 0.02  # probability of the bar position skipping or repeating at a beat
 
 
@@ -102,6 +106,19 @@ def _follow(scores: np.ndarray, meter: int, phase: int) -> np.ndarray:
     return pos
 
 
+def _halves_differ(scores: np.ndarray, phase: int) -> float:
+    """With bars of four beats from `phase`: how surely the first beat of a bar is a stronger
+    bar start than the third (a paired t statistic over the bars). In 4/4 the harmony changes
+    and the bass lands more at the bar than at its middle; in 2/4 the two halves are bars
+    alike, so the difference is noise."""
+    n = (len(scores) - phase) // 4
+    if n < 3:
+        return 0.0
+    bars = scores[phase : phase + 4 * n].reshape(n, 4)
+    d = bars[:, 0] - bars[:, 2]
+    return float(d.mean() / (d.std() / np.sqrt(n) + 1e-9))
+
+
 def track(beats: np.ndarray, f: Features) -> Downbeats:
     if len(beats) < 8:
         return Downbeats(beats[:1], 4, np.arange(len(beats)) % 4, 0.0)
@@ -110,6 +127,18 @@ def track(beats: np.ndarray, f: Features) -> Downbeats:
     ranked = sorted(((float(v), m, p) for m, row in fits.items() for p, v in enumerate(row)), reverse=True)
     best, meter, phase = ranked[0]
     runner_up = ranked[1][0]
+    if meter != 3:
+        # Two against four: the one-strong patterns alone cannot tell them apart (a 4/4
+        # bar's middle is a half-strong start, a 2/4 piece's pairs of bars make phrases), so
+        # the family is duple, and four beats only when bar starts clearly alternate in
+        # strength and the four-beat pattern fits about as well as the two-beat one.
+        phase4 = int(np.argmax(fits[4]))
+        four = _halves_differ(scores, phase4) >= FOUR_OVER_TWO
+        if four and fits[4][phase4] >= FOUR_FIT * fits[2].max():
+            meter, phase, best = 4, phase4, float(fits[4][phase4])
+        else:
+            meter, phase, best = 2, phase4 % 2, float(fits[2][phase4 % 2])
+        runner_up = max(v for m, row in fits.items() if m != meter for v in row)
     positions = _follow(scores, meter, phase)
     confidence = float(np.clip((best - runner_up) / 0.5, 0, 1) * np.clip(best / 1.0, 0, 1))
     return Downbeats(beats[positions == 0], meter, positions, confidence)
