@@ -14,7 +14,8 @@ import type { Production } from "./use-production";
 /** The storyboard: one card per scene, then "Approve storyboard" once the pictures are right. */
 export function StoryboardGrid({ production }: { production: Production }) {
   const { video, busy, progress } = production;
-  if (video.scenes.length === 0) return null;
+  // A finalized video keeps only its output: the stills that made it are gone.
+  if (video.scenes.length === 0 || video.status === "finalized") return null;
   const locked = reached(video.status, "composed"); // motion is made from these stills
   const disabled = busy !== null || locked;
   const approved = video.scenes.filter((s) => s.approved).length;

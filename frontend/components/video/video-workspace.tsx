@@ -38,6 +38,24 @@ export function VideoWorkspace({
 }) {
   const production = useProduction(initial);
   const { video, outcome } = production;
+  const player = video.output && (
+    <Card>
+      <CardHeader>
+        <CardTitle>
+          <h2>The video</h2>
+        </CardTitle>
+        <CardDescription>
+          {video.status === "finalized"
+            ? "Finalized: kept as it is."
+            : "Play it through; regenerate the clip or section at the playhead if it is not right (once each)."}
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="grid grid-cols-1 gap-5">
+        <ReviewPlayer production={production} lyrics={lyrics} />
+        <FinishPanel production={production} />
+      </CardContent>
+    </Card>
+  );
 
   return (
     <div className="grid grid-cols-1 gap-6">
@@ -65,27 +83,11 @@ export function VideoWorkspace({
           </ul>
         )}
         <OutcomeLine error={outcome.error} status={outcome.status} testId="production-message" />
+        {/* Once there is a video, it is what the creator came back for: first. */}
+        {player}
         {video.status !== "finalized" && <OptionsPanel production={production} />}
         <StoryboardGrid production={production} />
         <RenderPanel production={production} />
-        {video.output && (
-          <Card>
-            <CardHeader>
-              <CardTitle>
-                <h2>The video</h2>
-              </CardTitle>
-              <CardDescription>
-                {video.status === "finalized"
-                  ? "Finalized: kept as it is."
-                  : "Play it through; regenerate the clip or section at the playhead if it is not right (once each)."}
-              </CardDescription>
-            </CardHeader>
-            <CardContent className="grid grid-cols-1 gap-5">
-              <ReviewPlayer production={production} lyrics={lyrics} />
-              <FinishPanel production={production} />
-            </CardContent>
-          </Card>
-        )}
       </section>
     </div>
   );
