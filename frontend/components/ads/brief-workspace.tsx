@@ -88,6 +88,7 @@ export function BriefWorkspace({ initial, songs }: { initial: Brief; songs: read
       adopt(result.brief, Object.keys(body));
       setErrors({});
       setStatus("Brief saved.");
+      router.refresh(); // the page's title and facts are the server's
       return true;
     }
     if (result.error instanceof ApiError && result.error.code === "VALIDATION_ERROR") {
@@ -113,6 +114,7 @@ export function BriefWorkspace({ initial, songs }: { initial: Brief; songs: read
           state.setBrief(event.reply.brief);
           adopt(event.reply.brief, event.reply.filled);
           setHighlight(event.reply.filled);
+          if (event.reply.filled.length > 0) router.refresh();
         }
       });
     } catch (error) {
