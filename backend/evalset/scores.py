@@ -117,6 +117,39 @@ def _key_truth(score: Any) -> tuple[str | None, str | None]:
     return None, None
 
 
+class _Bars:
+    """One part's bars on a common timeline. An encoding error can make a bar overfull (a
+    grace note given a length: the first bar of Weber's concertino lasts 3.106 quarters in
+    the clarinet and 3.125 in the piano), which shifts every later bar of that part by a
+    different amount — the parts drift apart, and beats taken from one part miss the
+    others. Here every bar lasts what its time signature says (a pickup keeps its shorter
+    length), and offsets inside a bar are kept, squeezed into the bar when it overflows."""
+
+    def __init__(self, part: Any) -> None:
+        self.starts: list[float] = []  # the part's own offsets
+        self.lengths: list[float] = []
+        self.regular: list[float] = []  # the common timeline's
+        at = 0.0
+        for m in part.getElementsByClass("Measure"):
+            own = float(m.duration.quarterLength)
+            nominal = float(m.barDuration.quarterLength)
+            self.starts.append(float(m.offset))
+            self.lengths.append(own)
+            self.regular.append(at)
+            at += min(own, nominal) if own > 0 else 0.0
+
+    def __call__(self, q: float) -> float:
+        """A part offset on the common timeline."""
+        if not self.starts:
+            return q
+        i = max(0, int(np.searchsorted(self.starts, q + 1e-9, side="right")) - 1)
+        inside = q - self.starts[i]
+        span = (self.regular[i + 1] - self.regular[i]) if i + 1 < len(self.regular) else self.lengths[i]
+        if self.lengths[i] > span > 0 and inside <= self.lengths[i]:
+            inside *= span / self.lengths[i]
+        return self.regular[i] + inside
+
+
 def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
     """Render the opening of a piece (about `piece.seconds`), return mono audio and truth."""
     from music21 import harmony, meter
@@ -125,6 +158,7 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
     score = _score(piece)
     parts = list(score.parts)
     measures = list(parts[0].getElementsByClass("Measure"))
+    bars = [_Bars(part) for part in parts]
     ts = parts[0].recurse().getElementsByClass(meter.TimeSignature).first()
     beat_ql = float(ts.beatDuration.quarterLength)
     bpb = int(ts.beatCount)
@@ -132,22 +166,25 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
     # bars of the opening that fit the wanted length
     end_ql = 0.0
     for m in measures:
-        end_ql = float(m.offset + m.duration.quarterLength)
+        end_ql = bars[0](float(m.offset)) + min(
+            float(m.duration.quarterLength), float(m.barDuration.quarterLength)
+        )
         if end_ql * quarter_seconds >= piece.seconds:
             break
     # beats and downbeats from the bars (a pickup bar has beats but no downbeat)
     beat_ql_list, down_ql = [], []
     for m in measures:
-        if m.offset >= end_ql:
+        m_start = bars[0](float(m.offset))
+        if m_start >= end_ql - 1e-6:
             break
         mts = m.timeSignature or ts
         b_ql = float(mts.beatDuration.quarterLength)
-        bar_start = float(m.offset) - float(m.paddingLeft)
+        bar_start = m_start - float(m.paddingLeft)
+        m_end = m_start + min(float(m.duration.quarterLength), float(m.barDuration.quarterLength))
         k = 0
-        while bar_start + k * b_ql < float(m.offset + m.duration.quarterLength) - 1e-6:
+        while bar_start + k * b_ql < m_end - 1e-6:
             q = bar_start + k * b_ql
-            # an overfull bar in the score would repeat beats of the next: each beat once
-            if q >= float(m.offset) - 1e-6 and (not beat_ql_list or q > beat_ql_list[-1] + 1e-6):
+            if q >= m_start - 1e-6 and (not beat_ql_list or q > beat_ql_list[-1] + 1e-6):
                 beat_ql_list.append(q)
                 if k == 0:
                     down_ql.append(q)
@@ -165,10 +202,14 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
         channel = min(index, 7)
         flat = part.flatten().stripTies()
         symbols = [e for e in flat.getElementsByClass(harmony.ChordSymbol)]
+        on_bars = bars[index]
         for el in flat.notes:
-            if isinstance(el, harmony.ChordSymbol) or el.offset >= end_ql or el.duration.quarterLength == 0:
+            if isinstance(el, harmony.ChordSymbol) or el.duration.quarterLength == 0:
                 continue
-            start_q, end_q = float(el.offset), min(float(el.offset + el.duration.quarterLength), end_ql + 2)
+            start_q = on_bars(float(el.offset))
+            if start_q >= end_ql:
+                continue
+            end_q = min(on_bars(float(el.offset + el.duration.quarterLength)), end_ql + 2)
             # Players start a slowly speaking instrument early, so that it is heard on the
             # beat; a note-on at the beat would sound late by the instrument's swell.
             loose = rng.normal(0, 0.006) - lead[channel]
@@ -184,8 +225,8 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
                     )
                 )
         for i, sym in enumerate(symbols):  # lead sheets: chords on a second instrument
-            start_q = float(sym.offset)
-            end_q = float(symbols[i + 1].offset) if i + 1 < len(symbols) else end_ql
+            start_q = on_bars(float(sym.offset))
+            end_q = on_bars(float(symbols[i + 1].offset)) if i + 1 < len(symbols) else end_ql
             if start_q >= end_ql:
                 break
             hits = [start_q + k * beat_ql for k in range(max(1, round((end_q - start_q) / beat_ql)))]
