@@ -14,6 +14,7 @@ command -v curl >/dev/null || pkgs+=(curl)
 if [ -z "${DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then pkgs+=(postgresql); fi
 if [ "${1:-}" = "--browser" ]; then
   command -v chromium >/dev/null || pkgs+=(chromium fonts-dejavu-core)
+  command -v tesseract >/dev/null || pkgs+=(tesseract-ocr)  # tests read overlay text off decoded frames
 fi
 if [ ${#pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

@@ -40,7 +40,7 @@ RENDER = "video.render"
 CLIPS_SHARE = 0.8  # seed 001's combined figure: clips 0–80 %, composition 80–100 %
 IN_FLIGHT = 5  # paid clips generated at once
 FPS = 30
-FADE_IN, FADE_OUT = 0.5, 2.0
+FADE_IN, FADE_OUT, AD_FADE_OUT = 0.5, 2.0, 0.3
 
 
 class TooFewClips(AppError):
@@ -209,7 +209,8 @@ def timeline_of(
         shots=tuple(shots),
         overlays=tuple(_overlays(db, video, options)),
         fade_in=FADE_IN,
-        fade_out=FADE_OUT,
+        # An ad's call to action stays readable to its last frames: a short fade.
+        fade_out=AD_FADE_OUT if video.kind == "ad" else FADE_OUT,
         # An ad's mix is normalised (-14 LUFS, true peak -1 dBTP); a song is left as it is
         # unless the creator asks.
         loudnorm=bool(options.get("loudnorm", video.kind == "ad")),
