@@ -27,7 +27,8 @@ beat of a fast song.
    when the pulse search found no
    real pulse (it sits at its ceiling: legato strings), the grouping is not trusted and
    the level comes from periodicity instead: the autocorrelation of the onset function
-   under a log-normal tempo prior around 100 BPM.
+   under a wide log-normal tempo prior around 80 BPM (slow legato pieces are common), each
+   lag scored with its half and its double too, so a level at 3/2 of the beat loses.
 3. Tracking: the model runs again within a factor of 1.3 of that tempo (1.15 for a tempo
    from periodicity) — room for ramps and drift, none for octave jumps — on an activation
    that weighs the low band double, since the kick and the bass mark the beat where
@@ -63,8 +64,9 @@ MIN_BAND_SHARE = 0.05  # of the onset energy; below it a band does not judge the
 BASS_JUDGES_ALONE = 0.15  # a low band this strong (a clear bass line) judges without cymbals
 PULSE_BONUS = 0.3
 LOW_BOOST = 2.0  # the kick and bass mark beats where arpeggios fill the subdivisions (dev set)
-ACF_PRIOR_BPM = 80.0  # centre of the periodicity estimate's tempo prior (one octave wide)
+ACF_PRIOR_BPM = 80.0  # centre of the periodicity estimate's tempo prior: slow pieces are common
 ACF_PRIOR_OCTAVES = 1.5  # its width (one standard deviation)
+METRIC = 0.25  # weight of a level's half and double periods in its periodicity score (dev set)
 ACF_WINDOW = 8.0  # seconds
 ACF_LEVEL_SPAN = 1.15  # the same for a tempo from periodicity (acoustic music drifts less)
 LEVEL_SPAN = 1.3  # the final tracking keeps within this factor of the beat level's tempo
@@ -217,11 +219,9 @@ def _grouping(x: np.ndarray, judges: list[int], groups: tuple[int, ...] = (2, 3)
     return best
 
 
-def periodicity_tempo(onset: np.ndarray) -> float:
-    """The tempo whose period the onset function repeats at most (autocorrelation over 8 s
-    windows, averaged) under a log-normal prior around ACF_PRIOR_BPM: the classic estimate,
-    steadier than the grouping when there is no cymbal band to judge by."""
-    o = onset - onset.mean()
+def _acf(x: np.ndarray) -> np.ndarray:
+    """Autocorrelation over ACF_WINDOW windows (a quarter apart), each normalised, summed."""
+    o = x - x.mean()
     win = int(ACF_WINDOW * FPS)
     acc = np.zeros(win)
     window = np.hanning(win)
@@ -232,7 +232,23 @@ def periodicity_tempo(onset: np.ndarray) -> float:
         ac = np.fft.irfft(np.abs(np.fft.rfft(seg * window, 2 * win)) ** 2)[:win]
         if ac[0] > 0:
             acc += ac / ac[0]
+    return acc
+
+
+def periodicity_tempo(onset: np.ndarray) -> float:
+    """The tempo whose period the onset function repeats at most (autocorrelation over 8 s
+    windows, averaged) under a log-normal prior around ACF_PRIOR_BPM: the classic estimate,
+    steadier than the grouping when there is no cymbal band to judge by."""
+    acc = _acf(onset)
+    win = len(acc)
     lags = np.arange(1, win)
+    if METRIC > 0:
+        # a beat level is periodic at its half (the subdivision) and its double (two beats)
+        # too; a level at 3/2 or 2/3 of the beat finds its half or its double between beats
+        half = np.interp(lags / 2, np.arange(win), acc)
+        double = np.interp(np.minimum(2 * lags, win - 1), np.arange(win), acc)
+        acc = acc.copy()
+        acc[1:] += METRIC * (half + double)
     bpm = 60 * FPS / lags
     prior = np.exp(-0.5 * (np.log2(bpm / ACF_PRIOR_BPM) / ACF_PRIOR_OCTAVES) ** 2)
     score = np.where((bpm >= SLOWEST_BEAT) & (bpm <= FASTEST_BEAT), acc[1:] * prior, -np.inf)
