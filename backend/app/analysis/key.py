@@ -17,7 +17,7 @@ ENDING_WEIGHT = 0.5  # the last seconds (songs end on the tonic) count again
 START_WEIGHT = 1.0  # and the first ones (they start there)
 # A played note also sounds its fifth (3rd harmonic) and major third (5th harmonic), which
 # pulls an audio chroma towards the dominant; the profiles are given that colouring too.
-FIFTH, THIRD = 0.75, 0.2
+FIFTH, THIRD = 0.5, 0.2
 
 
 @dataclass(frozen=True)
