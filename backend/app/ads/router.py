@@ -18,8 +18,10 @@ from app.ads.schemas import (
     ChatMessage,
     ChatReply,
 )
-from app.auth.deps import CurrentUser
+from app.auth.deps import CurrentUser, StreamUser
 from app.db import DbSession
+from app.jobs import stream
+from app.jobs.router import SSE_RESPONSE, LastEventIdHeader, LastEventIdQuery, followed
 from app.openapi import errors
 
 router = APIRouter(prefix="/api", tags=["ads"])
@@ -115,3 +117,21 @@ def make_video(brief_id: uuid.UUID, user: CurrentUser, db: DbSession) -> AdVideo
     db.refresh(brief)
     assert brief.video_id is not None
     return AdVideoCreated(video_id=brief.video_id, brief=service.public(db, brief))
+
+
+@router.get(
+    "/briefs/{brief_id}/events", response_class=StreamingResponse, responses=SSE_RESPONSE | errors(404)
+)
+async def brief_events(
+    brief_id: uuid.UUID,
+    user: StreamUser,
+    last_event_id: LastEventIdQuery = None,
+    last_event_id_header: LastEventIdHeader = None,
+) -> StreamingResponse:
+    """The brief's jobs (mood boards, making the music and the plan) as they happen."""
+    return await followed(
+        lambda db: service.get_brief(db, user=user, brief_id=brief_id),
+        stream.Target(subject_type=service.SUBJECT, subject_id=brief_id),
+        header=last_event_id_header,
+        query=last_event_id,
+    )

@@ -8,11 +8,13 @@ import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
 from app.config import get_settings
 from tests.auth.test_auth_flow import assert_error
+from tests.media.compose.helpers import frames, samples
 from tests.songs.conftest import tone
 from tests.songs.test_songs import upload
 
@@ -48,9 +50,63 @@ def probe(path: Path) -> dict:
     return json.loads(out.stdout)
 
 
+def quiet_then_loud(tmp: Path) -> Path:
+    """40 s at 120 BPM, its second half much louder: calm clips blend, loud ones cut."""
+    pulse = tone(tmp / "half.wav", seconds=20, bpm=120)
+    song = tmp / "pulse.wav"
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-i",
+            str(pulse),
+            "-i",
+            str(pulse),
+            "-filter_complex",
+            "[0:a]volume=0.15[q];[q][1:a]concat=n=2:v=0:a=1",
+            "-y",
+            str(song),
+        ],
+        check=True,
+    )
+    return song
+
+
+def check_cuts(out: Path, video: dict) -> None:
+    """Where the scene changes with a cut, the picture changes on the frame nearest the
+    planned beat: the biggest frame-to-frame change within ±3 frames is exactly there."""
+    scenes = {s["index"]: s for s in video["scenes"]}
+    clips = video["clips"]
+    cuts = [
+        b["start"]
+        for a, b in zip(clips, clips[1:], strict=False)
+        if a["scene_index"] != b["scene_index"] and scenes[b["scene_index"]]["transition"] == "cut"
+    ]
+    assert cuts, "the plan has no cut between scenes to measure"
+    change = np.abs(np.diff(frames(out), axis=0)).mean(axis=(1, 2, 3))  # change[k]: frame k -> k+1
+    for t in cuts:
+        k = round(t * 30)  # the first frame of the new shot
+        window = range(k - 4, k + 3)
+        assert max(window, key=lambda i: change[i]) == k - 1, (
+            t,
+            [round(float(change[i]), 2) for i in window],
+        )
+
+
+def check_song_untouched(out: Path, song: Path) -> None:
+    """Between the fades the sound is the song's (AAC-coded: correlated, high SNR)."""
+    ours, theirs = samples(out), samples(song)
+    a, b = 48000 * 1, min(len(ours), len(theirs)) - 48000 * 3
+    mine, source = ours[a:b], theirs[a:b]
+    correlation = np.corrcoef(mine.ravel(), source.ravel())[0, 1]
+    snr = 10 * np.log10((source**2).sum() / ((mine - source) ** 2).sum())
+    assert correlation > 0.999 and snr > 25, (correlation, snr)
+
+
 @pytest.fixture
 def planned(client: TestClient, auth, tmp_path) -> dict:
-    song = upload(client, auth, tone(tmp_path / "pulse.wav", seconds=40, bpm=120)).json()
+    song = upload(client, auth, quiet_then_loud(tmp_path)).json()
     assert client.post(f"/api/songs/{song['id']}/analyze", headers=auth).status_code == 200
     made = client.post("/api/videos", json={"song_id": song["id"], "prompt": PROMPT}, headers=auth)
     assert made.status_code == 201, made.text
@@ -102,6 +158,8 @@ def test_song_to_finished_video_offline(client: TestClient, auth, planned, tmp_p
     assert (v["codec_name"], v["profile"], v["width"], v["height"]) == ("h264", "High", 1920, 1080)
     assert v["avg_frame_rate"] == "30/1" and (a["codec_name"], a["sample_rate"]) == ("aac", "48000")
     assert abs(float(info["format"]["duration"]) - video["duration"]) <= 1 / 30 + 0.03
+    check_cuts(out, video)
+    check_song_untouched(out, tmp_path / "pulse.wav")
 
     # Regenerate a clip once; a second time is refused with the count.
     again = client.post(f"{base}/clips/0/regenerate", headers=auth)

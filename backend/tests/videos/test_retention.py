@@ -20,7 +20,9 @@ PROMPT = "Quiet harbour at night, lanterns on the water, slow drifting camera"
 def storyboarded(client: TestClient, auth, tmp_path, name: str) -> dict:
     song = upload(client, auth, tone(tmp_path / f"{name}.wav", seconds=14, bpm=100 + len(name))).json()
     assert client.post(f"/api/songs/{song['id']}/analyze", headers=auth).status_code == 200
-    vid = client.post("/api/videos", json={"song_id": song["id"], "prompt": PROMPT}, headers=auth).json()["id"]
+    vid = client.post("/api/videos", json={"song_id": song["id"], "prompt": PROMPT}, headers=auth).json()[
+        "id"
+    ]
     client.post(f"/api/videos/{vid}/clips/plan", headers=auth)
     board = client.post(f"/api/videos/{vid}/storyboard", headers=auth)
     assert board.status_code == 200, board.text

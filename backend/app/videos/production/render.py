@@ -27,6 +27,7 @@ from app.jobs.models import Job
 from app.media.compose import Layer, Shot, StillMotion, TextOverlay, Timeline, VideoClip, compose
 from app.providers import registry as providers
 from app.providers.clips import ClipProvider, ClipRequest
+from app.providers.local.animator import animate
 from app.providers.planning import ASPECT_SIZES
 from app.songs import lyrics as song_lyrics
 from app.songs.models import Song
@@ -86,20 +87,10 @@ def _work(ctx: StepContext) -> None:
 
 
 def _local_clips(db: Session, video: Video, todo: list[Clip], scenes: dict[int, Scene]) -> None:
-    found = service.analysis_of(db, video)
-    grid = video.grid
+    """The local animator draws its clips during composition: here each gets its camera move."""
     for clip in todo:
-        clip.motion = motion.choose(
-            scene=scenes[clip.scene_index or 0].data,
-            start=clip.start,
-            end=clip.end,
-            downbeats=list(grid["downbeats"]),
-            beat_times=list(found["beats"]),
-            beat_energy=list(found["energy"]),
-            clip_energy=clip.energy,
-            seed=clip.seed,
-            regenerated=clip.seed != 0,
-        )
+        scene = scenes[clip.scene_index or 0]
+        clip.motion = motion.camera_for(scene.data, seed=clip.seed, regenerated=clip.seed != 0)
         clip.status, clip.provider, clip.error = ClipStatus.READY, "local", None
     db.commit()
 
@@ -185,6 +176,8 @@ def timeline_of(
     db: Session, video: Video, song: Song, clips: list[Clip], scenes: dict[int, Scene]
 ) -> Timeline:
     width, height = ASPECT_SIZES[video.aspect]
+    found = service.analysis_of(db, video)
+    energy = list(zip(found["beats"], found["energy"], strict=False))
     shots, previous = [], None
     for clip in clips:
         scene = scenes[clip.scene_index or 0]
@@ -193,7 +186,7 @@ def timeline_of(
             Shot(
                 start=clip.start,
                 end=clip.end,
-                source=_source(db, video, clip, scene),
+                source=_source(video, clip, scene, energy),
                 transition=scene.data.get("transition", "cut") if fresh else "cut",
                 transition_seconds=float(scene.data.get("transition_seconds", 0.0)) if fresh else 0.0,
             )
@@ -217,33 +210,25 @@ def timeline_of(
     )
 
 
-def _source(db: Session, video: Video, clip: Clip, scene: Scene) -> StillMotion | VideoClip:
+def _source(
+    video: Video, clip: Clip, scene: Scene, energy: list[tuple[float, float]]
+) -> StillMotion | VideoClip:
     if clip.status == ClipStatus.READY and clip.source_path:
         return VideoClip(storage.absolute(clip.source_path))
-    chosen = clip.motion
-    if chosen is None:  # a paid clip that failed for good: its still, moved locally
-        found = service.analysis_of(db, video)
-        chosen = motion.choose(
-            scene=scene.data,
-            start=clip.start,
-            end=clip.end,
-            downbeats=list(video.grid["downbeats"]),
-            beat_times=list(found["beats"]),
-            beat_energy=list(found["energy"]),
-            clip_energy=clip.energy,
-            seed=clip.seed,
-        )
-    return StillMotion(
+    # A local clip, or a paid one that failed for good: its still, moved by the local animator.
+    chosen = clip.motion or motion.camera_for(scene.data, seed=clip.seed, regenerated=False)
+    return animate(
         still=storage.absolute(scene.still_path or ""),
-        layers=tuple(
+        camera=chosen["camera"],
+        start=clip.start,
+        end=clip.end,
+        downbeats=list(video.grid["downbeats"]),
+        energy=energy,
+        seed=chosen["seed"],
+        layers=[
             Layer(storage.absolute(layer["path"]), layer["depth"], layer["left"], layer["top"], layer["kind"])
             for layer in scene.layers or []
-        ),
-        motion=chosen["motion"],
-        intensity=chosen["intensity"],
-        accents=tuple(chosen["accents"]),
-        energy=tuple((t, e) for t, e in chosen["energy"]),
-        seed=chosen["seed"],
+        ],
     )
 
 
