@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Direction } from "@/lib/ad-types";
+import { aspectLook } from "@/lib/aspect";
 import { cn } from "@/lib/utils";
 import type { StepProgress } from "@/lib/video-live";
 
@@ -38,7 +39,7 @@ export function MoodBoards({
   onPaint: (fresh: boolean) => void;
   onChoose: (index: number) => void;
 }) {
-  const ratio = aspect === "9:16" ? "aspect-[9/16]" : aspect === "1:1" ? "aspect-square" : "aspect-video";
+  const ratio = aspectLook(aspect).ratio;
   return (
     <Card>
       <CardHeader>

@@ -4,6 +4,7 @@ import { Loader2, RotateCcw } from "lucide-react";
 
 import { LyricsLane } from "@/components/music/lyrics-lane";
 import { Button } from "@/components/ui/button";
+import { aspectLook } from "@/lib/aspect";
 import type { LyricsInfo } from "@/lib/lyrics";
 import { formatTime, percentOf, spanStyle } from "@/lib/music-timeline";
 import { mediaSrc } from "@/lib/media";
@@ -35,12 +36,12 @@ export function ReviewPlayer({ production, lyrics }: { production: Production; l
   const frozen = video.status === "finalized";
   const clipLeft = clip ? regenerationsLeft(video.regenerated.clips, clip.index) : 0;
   const sectionLeft = section ? regenerationsLeft(video.regenerated.sections, sectionAt) : 0;
-  const portrait = video.aspect === "9:16";
+  const look = aspectLook(video.aspect);
   const playheadLeft = `${percentOf(current, duration)}%`;
 
   return (
     <div className="grid grid-cols-1 gap-3" data-testid="review-player">
-      <div className={cn("overflow-hidden rounded-xl border bg-black", portrait && "mx-auto w-full max-w-sm")}>
+      <div className={cn("overflow-hidden rounded-xl border bg-black", look.frame)}>
         {/* The song's words, when it has any, are drawn under the player in time. */}
         {/* eslint-disable-next-line jsx-a11y/media-has-caption */}
         <video
@@ -48,9 +49,10 @@ export function ReviewPlayer({ production, lyrics }: { production: Production; l
           preload="metadata"
           playsInline
           src={mediaSrc(output.url)}
-          className={cn("w-full", portrait ? "aspect-[9/16]" : "aspect-video")}
+          className={cn("w-full", look.ratio)}
           aria-label="The composed video"
           data-testid="video-player"
+          data-aspect={look.key}
           {...bind}
         />
       </div>

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
+import { aspectLook } from "@/lib/aspect";
 import { mediaSrc } from "@/lib/media";
 import type { Scene } from "@/lib/video-types";
 import { cn } from "@/lib/utils";
@@ -32,7 +33,7 @@ export function clipsText(indices: readonly number[]): string {
 export function SceneCard({
   scene,
   sectionLabel,
-  portrait,
+  aspect,
   disabled,
   working,
   onApprove,
@@ -40,7 +41,8 @@ export function SceneCard({
 }: {
   scene: Scene;
   sectionLabel: string;
-  portrait: boolean;
+  /** The video's aspect as the API writes it ("16:9", "9:16", "1:1"). */
+  aspect: string;
   disabled: boolean;
   /** This scene's own call is running (its button shows the spinner). */
   working: boolean;
@@ -53,11 +55,12 @@ export function SceneCard({
   const length = words.trim().length;
   const valid = length >= WORDS_MIN && length <= WORDS_MAX;
   const name = `Scene ${scene.index + 1}`;
+  const look = aspectLook(aspect);
   const still = mediaSrc(scene.still_url);
 
   return (
     <li className="grid grid-cols-1 content-start gap-3 rounded-xl border bg-card/60 p-3" data-testid="scene-card" aria-label={name}>
-      <div className={cn("relative overflow-hidden rounded-lg bg-muted", portrait ? "aspect-[9/16] max-h-80 justify-self-center" : "aspect-video")}>
+      <div className={cn("relative overflow-hidden rounded-lg bg-muted", look.ratio, look.still)}>
         {still ? (
           // Signed, expiring links to the API's media: a plain <img>, as the covers do.
           // eslint-disable-next-line @next/next/no-img-element

@@ -4,6 +4,7 @@ import { CheckCheck, Loader2 } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { aspectLook } from "@/lib/aspect";
 import { count } from "@/lib/music-timeline";
 import { reached } from "@/lib/video-types";
 
@@ -19,7 +20,7 @@ export function StoryboardGrid({ production }: { production: Production }) {
   const locked = reached(video.status, "composed"); // motion is made from these stills
   const disabled = busy !== null || locked;
   const approved = video.scenes.filter((s) => s.approved).length;
-  const portrait = video.aspect === "9:16";
+  const look = aspectLook(video.aspect);
 
   return (
     <Card>
@@ -39,7 +40,7 @@ export function StoryboardGrid({ production }: { production: Production }) {
           </div>
         )}
         <ul
-          className={portrait ? "grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4" : "grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3"}
+          className={look.grid}
           aria-label="Scenes"
           data-testid="storyboard"
         >
@@ -49,7 +50,7 @@ export function StoryboardGrid({ production }: { production: Production }) {
               key={`${scene.index}-${scene.seed}-${scene.prompt}`}
               scene={scene}
               sectionLabel={video.sections[scene.section_index]?.label ?? "Section"}
-              portrait={portrait}
+              aspect={look.key}
               disabled={disabled}
               working={(busy?.what === "repaint" || busy?.what === "approve") && busy.index === scene.index}
               onApprove={() => void production.approveScene(scene.index)}

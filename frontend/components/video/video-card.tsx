@@ -2,8 +2,11 @@ import { Film } from "lucide-react";
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
+import { aspectLook } from "@/lib/aspect";
 import { formatBytes, formatDuration } from "@/lib/format";
+import { kindLabel } from "@/lib/library";
 import { mediaSrc } from "@/lib/media";
+import { cn } from "@/lib/utils";
 import { type ProductionVideo, VIDEO_STATUS_LABEL } from "@/lib/video-types";
 
 import { DeleteVideoButton } from "./delete-video-button";
@@ -29,27 +32,45 @@ function Thumbnail({ video }: { video: ProductionVideo }) {
   );
 }
 
-/** One video of the library: picture, status, length and size, a link to it, delete. */
-export function VideoCard({ video }: { video: ProductionVideo }) {
+/** One video of the library: picture in its own shape, kind, status, length and size, a link to where it is worked on, delete. */
+export function VideoCard({ video, href }: { video: ProductionVideo; href: string | null }) {
   const duration = video.output?.duration ?? video.duration;
-  const href = `/music/videos/${video.id}`;
-  return (
-    <li className="grid grid-cols-1 content-start overflow-hidden rounded-xl border bg-card/60" data-testid="library-card">
-      <Link href={href} className="block aspect-video overflow-hidden bg-muted" tabIndex={-1} aria-hidden>
+  const look = aspectLook(video.aspect);
+  const picture = (
+    // The slot is the same for every card so the grid stays even; the picture inside keeps its shape.
+    <div className="grid aspect-video place-items-center overflow-hidden bg-muted">
+      <div className={cn("h-full max-w-full overflow-hidden", look.ratio)} data-testid="library-thumb" data-aspect={look.key}>
         <Thumbnail video={video} />
-      </Link>
+      </div>
+    </div>
+  );
+  return (
+    <li className="grid grid-cols-1 content-start overflow-hidden rounded-xl border bg-card/60" data-testid="library-card" data-kind={video.kind}>
+      {href ? (
+        <Link href={href} className="block" tabIndex={-1} aria-hidden>
+          {picture}
+        </Link>
+      ) : (
+        picture
+      )}
       <div className="grid gap-2 p-3">
         <h2 className="line-clamp-2 text-sm font-medium">
-          <Link href={href} className="hover:underline">
-            {video.prompt}
-          </Link>
+          {href ? (
+            <Link href={href} className="hover:underline">
+              {video.prompt}
+            </Link>
+          ) : (
+            video.prompt
+          )}
         </h2>
         <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+          <Badge variant="outline" data-testid="library-kind">
+            {kindLabel(video.kind)}
+          </Badge>
           <Badge variant={BADGE[video.status as keyof typeof BADGE] ?? "secondary"}>{VIDEO_STATUS_LABEL[video.status]}</Badge>
           <span>{formatDuration(duration)}</span>
           {video.output && <span>{formatBytes(video.output.bytes)}</span>}
-          <span>{video.aspect}</span>
-          {video.kind !== "music" && <span>{video.kind}</span>}
+          <span>{look.label}</span>
         </div>
         <div className="justify-self-end">
           <DeleteVideoButton id={video.id} title={video.prompt} />

@@ -6,18 +6,23 @@ import { EmptyState } from "@/components/shell/panel-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { VideoCard } from "@/components/video/video-card";
+import { getBriefs } from "@/lib/ad-queries";
+import { attempt } from "@/lib/api/queries";
+import { briefsByVideo, videoHref } from "@/lib/library";
 import { getVideos } from "@/lib/music-queries";
 
 export const metadata: Metadata = { title: "Library" };
 
 async function Videos() {
-  const { items } = await getVideos();
+  const [{ items }, briefs] = await Promise.all([getVideos(), attempt(getBriefs)]);
+  // Without the briefs an ad's card is shown but not linked: its page is its brief's.
+  const byVideo = briefsByVideo(briefs.ok ? briefs.data.items : []);
   if (items.length === 0) {
     return (
       <EmptyState
         icon={Film}
         title="No videos yet"
-        description="Make one from a song: upload it, let it be analysed, then create a video."
+        description="Make one from a song (upload it, let it be analysed, then create a video) or from an ad brief."
         action={{ href: "/music", label: "Go to Music video" }}
       />
     );
@@ -25,7 +30,7 @@ async function Videos() {
   return (
     <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3" aria-label="Videos" data-testid="library">
       {items.map((video) => (
-        <VideoCard key={video.id} video={video} />
+        <VideoCard key={video.id} video={video} href={videoHref(video, byVideo)} />
       ))}
     </ul>
   );
@@ -45,7 +50,7 @@ function VideosSkeleton() {
 export default function LibraryPage() {
   return (
     <>
-      <PageHeader title="Library" description="Every video, newest first: its state, length and size." />
+      <PageHeader title="Library" description="Every video, music videos and ads, newest first: its kind, state, length and size." />
       <Suspense fallback={<VideosSkeleton />}>
         <Videos />
       </Suspense>

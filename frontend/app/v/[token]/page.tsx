@@ -38,7 +38,7 @@ export default async function SharedVideoPage({ params }: Props) {
     <main className="mx-auto grid w-full max-w-5xl gap-5 px-4 py-8 md:py-12">
       <Logo />
       <h1 className="text-2xl font-semibold tracking-tight text-balance md:text-3xl">{shared.title}</h1>
-      <SharedPlayer src={mediaSrc(shared.video_url)} portrait={shared.aspect === "9:16"} title={shared.title} />
+      <SharedPlayer src={mediaSrc(shared.video_url)} aspect={shared.aspect} title={shared.title} />
       {shared.duration !== null && <p className="text-sm text-muted-foreground">{formatDuration(shared.duration)}</p>}
     </main>
   );

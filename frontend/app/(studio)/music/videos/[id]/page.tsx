@@ -7,6 +7,7 @@ import { DeleteMusicButton } from "@/components/music/delete-music-button";
 import { PageHeader } from "@/components/shell/page-header";
 import { VideoWorkspace } from "@/components/video/video-workspace";
 import { attempt } from "@/lib/api/queries";
+import { aspectLook } from "@/lib/aspect";
 import { formatDuration } from "@/lib/format";
 import { lyricsOf } from "@/lib/lyrics";
 import { UUID, getSong, getSongAnalysis, getVideo } from "@/lib/music-queries";
@@ -35,7 +36,7 @@ export default async function VideoPage({ params }: Props) {
       </Link>
       <PageHeader
         title={video.prompt}
-        description={`${video.aspect === "9:16" ? "Portrait 9:16" : "Landscape 16:9"} · ${formatDuration(video.duration)}`}
+        description={`${aspectLook(video.aspect).label} · ${formatDuration(video.duration)}`}
       >
         <DeleteMusicButton kind="video" id={video.id} />
       </PageHeader>
