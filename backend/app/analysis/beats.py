@@ -27,8 +27,9 @@ beat of a fast song.
    when the pulse search found no
    real pulse (it sits at its ceiling: legato strings), the grouping is not trusted and
    the level comes from periodicity instead: the autocorrelation of the onset function
-   under a wide log-normal tempo prior around 80 BPM (slow legato pieces are common), each
-   lag scored with its half and its double too, so a level at 3/2 of the beat loses.
+   under a log-normal tempo prior around 100 BPM, each lag scored with its half and its
+   double too, so a level at 3/2 of the beat loses. (A slower, wider prior read the slow
+   dev pieces right but halved fast 2/4 pieces elsewhere: not kept.)
 3. Tracking: the model runs again within a factor of 1.3 of that tempo (1.15 for a tempo
    from periodicity) — room for ramps and drift, none for octave jumps — on an activation
    that weighs the low band double, since the kick and the bass mark the beat where
@@ -64,8 +65,8 @@ MIN_BAND_SHARE = 0.05  # of the onset energy; below it a band does not judge the
 BASS_JUDGES_ALONE = 0.15  # a low band this strong (a clear bass line) judges without cymbals
 PULSE_BONUS = 0.3
 LOW_BOOST = 2.0  # the kick and bass mark beats where arpeggios fill the subdivisions (dev set)
-ACF_PRIOR_BPM = 80.0  # centre of the periodicity estimate's tempo prior: slow pieces are common
-ACF_PRIOR_OCTAVES = 1.5  # its width (one standard deviation)
+ACF_PRIOR_BPM = 100.0  # centre of the periodicity estimate's tempo prior
+ACF_PRIOR_OCTAVES = 1.0  # its width (one standard deviation)
 METRIC = 0.25  # weight of a level's half and double periods in its periodicity score (dev set)
 ACF_WINDOW = 8.0  # seconds
 ACF_LEVEL_SPAN = 1.15  # the same for a tempo from periodicity (acoustic music drifts less)

@@ -19,6 +19,7 @@ WEIGHTS = np.array([1.0, 0.15, 0.3])
 # t statistic (bar start against bar middle) above which a duple meter has 4 beats (dev set)
 FOUR_OVER_TWO = 1.5
 FOUR_FIT = 0.8  # and its one-strong-in-four pattern fits nearly as well as one-in-two
+EMISSION = 0.7  # how much one beat's cues weigh against the pattern's continuation (dev set)
 SLIP = 0.02  # probability of the bar position skipping or repeating at a beat
 
 
@@ -86,7 +87,7 @@ def _follow(scores: np.ndarray, meter: int, phase: int) -> np.ndarray:
     """Bar positions along the beats (Viterbi), starting from the global phase."""
     n = len(scores)
     strong = np.where(np.arange(meter) == 0, 1.0, -1.0 / (meter - 1))
-    emit = scores[:, None] * strong[None, :]
+    emit = EMISSION * scores[:, None] * strong[None, :]
     trans = np.full((meter, meter), -np.inf)
     for p in range(meter):
         trans[p, (p + 1) % meter] = np.log(1 - 2 * SLIP)
