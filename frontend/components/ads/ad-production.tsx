@@ -16,6 +16,7 @@ import { api } from "@/lib/api/client";
 import type { components } from "@/lib/api/schema.gen";
 import { formatUsd } from "@/lib/format";
 import { type ProductionVideo, VIDEO_STATUS_LABEL, reached } from "@/lib/video-types";
+import type { YouTubeConnection } from "@/lib/youtube";
 
 type Estimate = components["schemas"]["Estimate"];
 
@@ -25,7 +26,15 @@ type Estimate = components["schemas"]["Estimate"];
  * adds: the scene plan is already made from the brief, so the first step is painting its
  * stills, and the cost of what is still to make is shown before stills and before clips.
  */
-export function AdProduction({ initial, initialEstimate }: { initial: ProductionVideo; initialEstimate: Estimate | null }) {
+export function AdProduction({
+  initial,
+  initialEstimate,
+  youtube = null,
+}: {
+  initial: ProductionVideo;
+  initialEstimate: Estimate | null;
+  youtube?: YouTubeConnection | null;
+}) {
   const production = useProduction(initial);
   const { video, outcome, busy, progress } = production;
   const [estimate, setEstimate] = useState(initialEstimate);
@@ -112,7 +121,7 @@ export function AdProduction({ initial, initialEstimate }: { initial: Production
           </CardHeader>
           <CardContent className="grid grid-cols-1 gap-5">
             <ReviewPlayer production={production} lyrics={null} />
-            <FinishPanel production={production} />
+            <FinishPanel production={production} youtube={youtube} />
           </CardContent>
         </Card>
       )}

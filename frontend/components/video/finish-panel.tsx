@@ -20,11 +20,13 @@ import { Label } from "@/components/ui/label";
 import { formatBytes, formatDuration } from "@/lib/format";
 import { mediaSrc } from "@/lib/media";
 import { useHydrated } from "@/lib/use-hydrated";
+import type { YouTubeConnection } from "@/lib/youtube";
 
 import type { Production } from "./use-production";
+import { YouTubePublish } from "./youtube-publish";
 
-/** Finalize (behind a confirmation), the share link (copy, revoke) and the download. */
-export function FinishPanel({ production }: { production: Production }) {
+/** Finalize (behind a confirmation), the share link (copy, revoke), the download and the YouTube upload. */
+export function FinishPanel({ production, youtube = null }: { production: Production; youtube?: YouTubeConnection | null }) {
   const { video, busy } = production;
   const ids = useId();
   const [open, setOpen] = useState(false);
@@ -91,6 +93,7 @@ export function FinishPanel({ production }: { production: Production }) {
           </AlertDialog>
         )}
       </div>
+      <YouTubePublish videoId={video.id} videoStatus={video.status} youtube={youtube} />
       <div className="grid grid-cols-1 gap-2">
         <h3 className="text-sm font-medium">Share link</h3>
         {shareUrl ? (

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatUsd } from "@/lib/format";
 import type { LyricsInfo } from "@/lib/lyrics";
+import type { YouTubeConnection } from "@/lib/youtube";
 import { type ProductionVideo, VIDEO_STATUS_LABEL, reached } from "@/lib/video-types";
 
 import { FinishPanel } from "./finish-panel";
@@ -29,12 +30,15 @@ export function VideoWorkspace({
   energyBeats,
   energy,
   lyrics,
+  youtube = null,
 }: {
   initial: ProductionVideo;
   audioUrl: string | null;
   energyBeats: number[];
   energy: number[];
   lyrics: LyricsInfo | null;
+  /** The YouTube connection, for the upload button; null when it could not be read. */
+  youtube?: YouTubeConnection | null;
 }) {
   const production = useProduction(initial);
   const { video, outcome } = production;
@@ -52,7 +56,7 @@ export function VideoWorkspace({
       </CardHeader>
       <CardContent className="grid grid-cols-1 gap-5">
         <ReviewPlayer production={production} lyrics={lyrics} />
-        <FinishPanel production={production} />
+        <FinishPanel production={production} youtube={youtube} />
       </CardContent>
     </Card>
   );

@@ -23,6 +23,7 @@ import { errorMessage } from "@/lib/api/errors";
 import type { components } from "@/lib/api/schema.gen";
 import { DESCRIPTION_MAX_BYTES, TAGS_MAX, TITLE_MAX, localInputToIso, minScheduleInput, tagsLength, uploadProblems, utf8Length } from "@/lib/youtube";
 import { useHydrated } from "@/lib/use-hydrated";
+import { toPercent } from "@/lib/video-playhead";
 
 import { UploadChoiceFields } from "./upload-choice-fields";
 import { UploadError } from "./upload-error";
@@ -257,7 +258,8 @@ export function VideoUploadDialog({
                     track={{
                       status: "uploading",
                       stage: state?.stage ?? "starting the upload",
-                      progress: state?.progress ?? null,
+                      // The API counts 0–1; the bar reads percent.
+                      progress: state?.progress != null ? toPercent(state.progress) : null,
                     }}
                   />
                   <p className="text-xs text-muted-foreground">You can close this; the upload carries on.</p>

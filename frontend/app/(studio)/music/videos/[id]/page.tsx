@@ -6,12 +6,13 @@ import { notFound } from "next/navigation";
 import { DeleteMusicButton } from "@/components/music/delete-music-button";
 import { PageHeader } from "@/components/shell/page-header";
 import { VideoWorkspace } from "@/components/video/video-workspace";
-import { attempt } from "@/lib/api/queries";
+import { attempt, getYouTubeStatus } from "@/lib/api/queries";
 import { aspectLook } from "@/lib/aspect";
 import { formatDuration } from "@/lib/format";
 import { lyricsOf } from "@/lib/lyrics";
 import { UUID, getSong, getSongAnalysis, getVideo } from "@/lib/music-queries";
 import { parseAnalysis } from "@/lib/music-types";
+import { youtubeConnection } from "@/lib/youtube";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -21,7 +22,11 @@ export default async function VideoPage({ params }: Props) {
   const { id } = await params;
   if (!UUID.test(id)) notFound();
   const video = await getVideo(id);
-  const [song, analysis] = await Promise.all([attempt(() => getSong(video.song_id)), attempt(() => getSongAnalysis(video.song_id))]);
+  const [song, analysis, status] = await Promise.all([
+    attempt(() => getSong(video.song_id)),
+    attempt(() => getSongAnalysis(video.song_id)),
+    attempt(getYouTubeStatus),
+  ]);
   // Without the analysis the timeline has no energy shape and the player no lyrics, but the
   // editor and the production steps still work.
   const shape = analysis.ok ? parseAnalysis(analysis.data.analysis, video.duration) : null;
@@ -47,6 +52,7 @@ export default async function VideoPage({ params }: Props) {
         energyBeats={shape?.beats ?? []}
         energy={shape?.energy ?? []}
         lyrics={lyrics}
+        youtube={status.ok ? youtubeConnection(status.data) : null}
       />
     </>
   );
