@@ -61,16 +61,17 @@ def images() -> set[str]:
 def test_failed_videos_lose_their_leftovers_after_the_retention_period(
     client: TestClient, auth, db: Session, tmp_path
 ) -> None:
+    others = images()  # other tests' files in the shared scratch storage
     old = storyboarded(client, auth, tmp_path, "old")
     recent = storyboarded(client, auth, tmp_path, "recent")
     failed_job(db, old["id"], days_ago=8)
     failed_job(db, recent["id"], days_ago=1)
     kept = owned(db, recent["id"])
     doomed = owned(db, old["id"])
-    assert doomed and kept and images() == kept | doomed  # stills and their layers
+    assert doomed and kept and images() - others == kept | doomed  # stills and their layers
 
     assert retention.sweep(db) == 1
-    assert images() == kept  # only the recent video's files remain
+    assert images() - others == kept  # only the recent video's files remain
 
     swept = client.get(f"/api/videos/{old['id']}", headers=auth).json()
     assert swept["scenes"] == [] and swept["status"] == "planned" and swept["clips"]  # the project stays
