@@ -30,7 +30,7 @@ beat of a fast song.
    under a log-normal tempo prior around 100 BPM, each lag scored with its half and its
    double too, so a level at 3/2 of the beat loses. (A slower, wider prior read the slow
    dev pieces right but halved fast 2/4 pieces elsewhere: not kept.)
-3. Tracking: the model runs again within a factor of 1.3 of that tempo (1.15 for a tempo
+3. Tracking: the model runs again within a factor of 1.3 of that tempo (1.1 for a tempo
    from periodicity) — room for ramps and drift, none for octave jumps — on an activation
    that weighs the low band double, since the kick and the bass mark the beat where
    arpeggios fill the subdivisions (plus harmonic change, for a level from periodicity).
@@ -69,7 +69,8 @@ ACF_PRIOR_BPM = 100.0  # centre of the periodicity estimate's tempo prior
 ACF_PRIOR_OCTAVES = 1.0  # its width (one standard deviation)
 METRIC = 0.25  # weight of a level's half and double periods in its periodicity score (dev set)
 ACF_WINDOW = 8.0  # seconds
-ACF_LEVEL_SPAN = 1.15  # the same for a tempo from periodicity (acoustic music drifts less)
+ACF_LEVEL_SPAN = 1.1  # the same for a tempo from periodicity: acoustic music drifts less, and
+# legato playing gives the tracker little to hold it, so wider lets it wander off the level
 LEVEL_SPAN = 1.3  # the final tracking keeps within this factor of the beat level's tempo
 REFINE_FRAMES = 3  # how far a beat may move to its onset
 LATENCY = 0.0  # seconds added to every beat; the dev set's mean offset is within ±5 ms, so none
