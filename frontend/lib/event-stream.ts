@@ -11,7 +11,7 @@ import { apiUrl } from "@/lib/env";
 const PASSED = ["authorization", "last-event-id", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"];
 
 // The brief chat's streamed reply (a POST) is relayed the same way, by its own route.
-export const EVENT_STREAM_PATH = /^\/api\/((tracks|jobs|songs|videos)\/[^/]+\/events|briefs\/[^/]+\/chat\/stream)$/;
+export const EVENT_STREAM_PATH = /^\/api\/((tracks|jobs|songs|videos|briefs)\/[^/]+\/events|briefs\/[^/]+\/chat\/stream)$/;
 
 export async function relayEventStream(req: NextRequest, path: string): Promise<Response> {
   const headers = new Headers({ accept: "text/event-stream" });

@@ -200,6 +200,7 @@ describe("proxy: event streams", () => {
     for (const path of [
       "/api/tracks/11111111-1111-4111-8111-111111111111/events",
       "/api/jobs/22222222-2222-4222-8222-222222222222/events?last_event_id=4",
+      "/api/briefs/33333333-3333-4333-8333-333333333333/events",
     ]) {
       const res = await proxy(request(path, fresh()));
       expect(res.headers.get("x-middleware-rewrite")).toBeNull();

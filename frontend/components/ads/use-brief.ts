@@ -5,12 +5,16 @@ import { useRef, useState } from "react";
 import { type Brief, runningJob } from "@/lib/ad-types";
 import { api } from "@/lib/api/client";
 import { errorMessage } from "@/lib/api/errors";
+import { useBriefLive } from "@/lib/brief-live";
 import { usePoll } from "@/lib/use-poll";
 import { toPercent } from "@/lib/video-playhead";
 import type { StepProgress } from "@/lib/video-live";
 
-/** How often the brief is read while one of its jobs runs (its stage and bar are on its row). */
-const JOB_POLL_MS = 600;
+/**
+ * How often the brief is read while one of its jobs runs and its event stream is down: the
+ * stream moves the bar; this only keeps the page going without it.
+ */
+const FALLBACK_POLL_MS = 3000;
 
 export interface BriefCall {
   what: "save" | "moodboards" | "fresh" | "choose" | "video";
@@ -19,9 +23,10 @@ export interface BriefCall {
 
 /**
  * The brief as the server last told it, and its long steps. The mood boards and the video's
- * music are jobs that run inside their POST; meanwhile the brief is read again for the job's
- * stage ("painting 5/12") so the bar moves. A brief reopened while such a job still runs (the
- * page was closed mid-way) is followed the same way until the job ends, and then read whole.
+ * music are jobs that run inside their POST; meanwhile the brief's event stream gives the job's
+ * stage ("painting 5/12") so the bar moves, and a slow read of the brief stands in when the
+ * stream is down. A brief reopened while such a job still runs (the page was closed mid-way)
+ * is followed the same way until the job ends, and then read whole.
  */
 export function useBrief(initial: Brief) {
   const [brief, setBrief] = useState(initial);
@@ -33,15 +38,22 @@ export function useBrief(initial: Brief) {
   const path = { params: { path: { brief_id: id } } };
   const following = call?.what === "moodboards" || call?.what === "fresh" || call?.what === "video" || runningJob(brief) !== null;
 
-  usePoll(
-    async (signal) => (await api.GET("/api/briefs/{brief_id}", { ...path, signal })).data,
-    (fresh) => {
-      setProgress(jobProgress(fresh));
-      // Outside a call of ours (a reopened page), the job's end is the brief's new state.
-      if (!running.current) setBrief(fresh);
-    },
-    { enabled: following, key: id, intervalMs: JOB_POLL_MS },
-  );
+  const apply = (fresh: Brief) => {
+    setProgress(jobProgress(fresh));
+    // Outside a call of ours (a reopened page), the job's end is the brief's new state.
+    if (!running.current) setBrief(fresh);
+  };
+  const read = async (signal?: AbortSignal) => (await api.GET("/api/briefs/{brief_id}", { ...path, signal })).data;
+
+  // A job that ended before we listened: the stream's replay of it is not this run's progress.
+  const staleJob = brief.job && runningJob(brief) === null ? brief.job.id : null;
+  const stream = useBriefLive(id, following, staleJob, setProgress, () => {
+    void read()
+      .then((fresh) => fresh && apply(fresh))
+      .catch(() => undefined);
+  });
+
+  usePoll(read, apply, { enabled: following && stream === "down", key: id, intervalMs: FALLBACK_POLL_MS });
 
   /**
    * One call at a time; its answer (the whole brief) replaces ours. A refusal is shown on the
