@@ -32,7 +32,7 @@ from app.media.compose.timeline import Layer, StillMotion
 # at most half of a shot, centred on its cut: a quarter on each side).
 REACH = 0.25
 MAX_TRAVEL = 0.3  # of the frame's width (or height): pans never enlarge the still more
-ZOOM_BASE, ZOOM_RANGE = 0.05, 0.12  # zoom amount at intensity 0 and added at intensity 1
+ZOOM_BASE, ZOOM_RANGE = 0.04, 0.16  # zoom amount at intensity 0 and added at intensity 1
 PUSH_FRAMES = 0.12  # seconds an accent's push or flash takes to die down (e-folding)
 MAX_KNOTS = 12  # energy pieces per shot (expression length stays small)
 

@@ -71,8 +71,9 @@ def _render(tmp: Path, picture: tuple, camera: str, level: float, *, layered: bo
 def test_a_chorus_moves_visibly_more_than_a_verse(tmp_path: Path, picture: tuple) -> None:
     verse = _render(tmp_path, picture, "slow push in", 0.2)
     chorus = _render(tmp_path, picture, "slow push in", 0.95)
-    motion = [np.abs(np.diff(v, axis=0)).mean() for v in (verse, chorus)]
-    assert motion[1] > 1.8 * motion[0]
+    # Half a second apart, so that the motion outweighs the encoder's frame-to-frame noise.
+    motion = [np.abs(v[15:] - v[:-15]).mean() for v in (verse, chorus)]
+    assert motion[1] > 1.7 * motion[0]
     assert np.abs(verse[-1] - verse[0]).mean() > 1.0  # the verse moves too
 
 
