@@ -118,6 +118,7 @@ def planned(client: TestClient, auth, tmp_path) -> dict:
 def test_song_to_finished_video_offline(client: TestClient, auth, planned, tmp_path) -> None:
     vid = planned["id"]
     base = f"/api/videos/{vid}"
+    others = stored_files()  # other tests' files in the shared scratch storage
     # Nothing moves before the storyboard is approved.
     assert_error(client.post(f"{base}/render", headers=auth), 409, "CONFLICT")
 
@@ -174,10 +175,10 @@ def test_song_to_finished_video_offline(client: TestClient, auth, planned, tmp_p
     assert client.get(f"/api/shared/{token}").json()["video_url"]
 
     # Finalize: only the video and the thumbnail still remain; the video is frozen.
-    files_before = stored_files()
+    files_before = stored_files() - others
     final = client.post(f"{base}/finalize", headers=auth)
     assert final.status_code == 200, final.text
-    files_after = stored_files()
+    files_after = stored_files() - others
     output = urlsplit(final.json()["output"]["url"]).path.removeprefix("/media/")
     assert output in files_after and len(files_after) == 2 and len(files_before) > 2
     assert final.json()["status"] == "finalized" and final.json()["output"]["bytes"] > 0
@@ -191,4 +192,4 @@ def test_song_to_finished_video_offline(client: TestClient, auth, planned, tmp_p
     assert_error(client.get(f"/api/shared/{token}"), 404, "NOT_FOUND")
 
     assert client.delete(base, headers=auth).status_code == 204
-    assert stored_files() == set()
+    assert stored_files() - others == set()
