@@ -101,9 +101,20 @@ test("brief → chat answer → mood pick → a 15 s 9:16 ad that plays", async 
   // Reopened, the brief is where it was left; the list says so too.
   await page.reload();
   await expect(page.getByTestId("ad-production").getByTestId("video-player")).toBeVisible();
+  // Drawn in its own shape, and offered to YouTube (or told why not) beside the share link.
+  await expect(page.getByTestId("ad-production").getByTestId("video-player")).toHaveAttribute("data-aspect", "9:16");
+  await expect(page.getByTestId("ad-production").getByTestId("youtube-upload")).toBeVisible();
+  const briefPath = new URL(page.url()).pathname;
   await expect(page.getByTestId("direction").nth(1).getByText("Chosen")).toBeVisible();
   await page.goto("/ads");
   const item = page.getByTestId("brief-list").getByRole("link", { name: new RegExp(`TrailFlow ${run}`) });
   await expect(item).toContainText("Video made");
   await expect(item).toContainText("15 s · 9:16 · Shop now");
+
+  // The library names it an ad and leads back to its brief.
+  await page.goto("/library");
+  const card = page.getByTestId("library-card").filter({ hasText: `TrailFlow ${run}` });
+  await expect(card.getByTestId("library-kind")).toHaveText("Ad");
+  await expect(card.getByRole("link", { name: new RegExp(`TrailFlow ${run}`) })).toHaveAttribute("href", briefPath);
+  await expectAccessible(page, "library with an ad");
 });

@@ -101,6 +101,10 @@ test("a song to a composed video offline: storyboard, approve, make, regenerate 
   await expectAccessible(page, "composed video");
   await shot(page, "video-composed-desktop");
 
+  // Offered to YouTube beside the share link (or told why not, with no channel connected).
+  await expect(page.getByTestId("youtube-publish")).toBeVisible();
+  await expect(page.getByTestId("youtube-upload")).toBeVisible();
+
   // A share link plays without signing in; revoked, it is a plain not-found page.
   await page.getByRole("button", { name: "Make a share link" }).click();
   const link = page.getByLabel("Share link");
@@ -134,6 +138,8 @@ test("a song to a composed video offline: storyboard, approve, make, regenerate 
   await page.getByRole("link", { name: "Library" }).first().click();
   const card = page.getByTestId("library-card").filter({ hasText: `run ${run}` });
   await expect(card).toContainText("Finalized");
+  await expect(card.getByTestId("library-kind")).toHaveText("Music video");
+  await expect(card.getByRole("link").first()).toHaveAttribute("href", /^\/music\/videos\//);
   await expectAccessible(page, "library");
   await shot(page, "video-library-desktop");
   await card.getByRole("button", { name: /^Delete/ }).click();
