@@ -17,6 +17,7 @@ written as lists, which need no escaping.
 """
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -80,12 +81,9 @@ def compose(
         progress(0.02)
         run_jobs(jobs, lambda f: progress(0.02 + 0.93 * f))
         video = _join(works, scratch / "video.h264")
-        partial = Path(tempfile.mktemp(prefix="video-", suffix=".mp4", dir=workdir))
-        try:
-            _mux(video, sound, partial, fps=fps, seconds=total / fps)
-            os.replace(partial, out)
-        finally:
-            partial.unlink(missing_ok=True)
+        partial = scratch / "video.mp4"
+        _mux(video, sound, partial, fps=fps, seconds=total / fps)
+        _publish(partial, out)
     progress(1.0)
     return ComposeResult(
         path=out,
@@ -95,6 +93,20 @@ def compose(
         encoded=len(missing),
         reused=len(segments) - len(missing),
     )
+
+
+def _publish(partial: Path, out: Path) -> None:
+    """Put the finished file at `out` in one step: a rename when the work folder shares its
+    file system, else a copy beside `out` first, then a rename (never a half-written video)."""
+    try:
+        os.replace(partial, out)
+    except OSError:
+        beside = out.with_name(f".{out.name}.{os.getpid()}.part")
+        try:
+            shutil.copyfile(partial, beside)
+            os.replace(beside, out)
+        finally:
+            beside.unlink(missing_ok=True)
 
 
 def _job(

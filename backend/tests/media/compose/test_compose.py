@@ -36,8 +36,9 @@ def _cuts(material: Path, motions: list[str]) -> list[tuple[float, float, object
     ]
 
 
-def _compose(tl, tmp: Path, name: str = "out.mp4", cache: str = "cache"):  # type: ignore[no-untyped-def]
-    return compose(tl, out=tmp / name, workdir=tmp / "work", cache=tmp / cache)
+def _compose(tl, tmp: Path, name: str = "out.mp4", cache: str = "cache", progress=None):  # type: ignore[no-untyped-def]
+    extra = {"progress": progress} if progress else {}
+    return compose(tl, out=tmp / name, workdir=tmp / "work", cache=tmp / cache, **extra)
 
 
 def test_the_container_is_youtube_ready(material: Path, tmp_path: Path) -> None:
@@ -219,8 +220,10 @@ def test_provider_clips_of_any_shape_fill_their_slot(material: Path, tmp_path: P
 
 def test_recomposing_after_one_change_encodes_only_that_segment(material: Path, tmp_path: Path) -> None:
     tl = timeline(material / "song.mp3", _cuts(material, ["zoom_in", "pan_right"]))
-    first = _compose(tl, tmp_path, "a.mp4")
+    reports: list[float] = []
+    first = _compose(tl, tmp_path, "a.mp4", progress=reports.append)
     assert (first.encoded, first.reused) == (len(tl.shots), 0)
+    assert reports == sorted(reports) and reports[0] == 0.0 and reports[-1] == 1.0 and len(reports) > 3
     again = _compose(tl, tmp_path, "b.mp4")
     assert (again.encoded, again.reused) == (0, len(tl.shots))
     assert (tmp_path / "a.mp4").read_bytes() == (tmp_path / "b.mp4").read_bytes()
