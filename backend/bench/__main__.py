@@ -8,6 +8,7 @@ import time
 
 SECTIONS = ["bench.synth", "bench.art", "bench.render", "bench.pipeline", "bench.batch", "bench.analysis"]
 SECTIONS.append("bench.compose")  # the music video: composition against the naive pipeline
+SECTIONS.append("bench.music_video")  # a 3-minute song end to end, cuts checked on the decoded video
 
 
 def main() -> int:

@@ -18,10 +18,7 @@ Duration = Literal[15, 30, 45, 60]
 Aspect = Literal["16:9", "9:16", "1:1"]
 
 
-def _hex(value: str) -> str:
-    value = value.strip()
-    if len(value) != 7 or value[0] != "#" or any(c not in "0123456789abcdefABCDEF" for c in value[1:]):
-        raise ValueError("must be a colour as #rrggbb")
+def _lower(value: str) -> str:
     return value.lower()
 
 
@@ -31,7 +28,10 @@ Word = Annotated[Line, StringConstraints(strip_whitespace=True, min_length=1, ma
 Keyword = Annotated[Line, StringConstraints(strip_whitespace=True, min_length=1, max_length=KEYWORD_MAX)]
 Message = Annotated[Line, StringConstraints(strip_whitespace=True, min_length=1, max_length=MESSAGE_MAX)]
 Cta = Annotated[Line, StringConstraints(strip_whitespace=True, max_length=CTA_MAX)]
-HexColor = Annotated[str, StringConstraints(max_length=7), AfterValidator(_hex)]
+# The pattern is in the schema too, so a client (and the typed dashboard) knows the rule.
+HexColor = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^#[0-9a-fA-F]{6}$"), AfterValidator(_lower)
+]
 
 
 class BriefFields(BaseModel):

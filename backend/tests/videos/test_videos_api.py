@@ -27,9 +27,12 @@ def check_plan(video: dict) -> None:
     for a, b in zip(clips, clips[1:], strict=False):
         assert a["end"] == b["start"] and a["end"] in beats  # shared boundaries, on beats
     assert all(3 <= c["duration"] <= 10 for c in clips)
-    for s in sections:
-        inside = [c for c in clips if s["start"] <= c["start"] < s["end"]]
-        assert inside[0]["start"] == s["start"] and inside[-1]["end"] == s["end"]  # sums exactly
+    # Sections sum exactly: each boundary is a clip boundary — except next to a section under
+    # 3 s, which rides along whole in a neighbour's clip.
+    cuts = {c["start"] for c in clips} | {clips[-1]["end"]}
+    for a, b in zip(sections, sections[1:], strict=False):
+        if min(a["end"] - a["start"], b["end"] - b["start"]) >= 3:
+            assert a["end"] in cuts, (a, b)
 
 
 def test_a_video_from_an_analysed_song_sections_and_clip_plan(
