@@ -77,7 +77,12 @@ def upgrade() -> None:
     )
     op.add_column(
         "videos",
-        sa.Column("options", postgresql.JSONB(astext_type=sa.Text()), server_default=sa.text("'{}'::jsonb"), nullable=False),
+        sa.Column(
+            "options",
+            postgresql.JSONB(astext_type=sa.Text()),
+            server_default=sa.text("'{}'::jsonb"),
+            nullable=False,
+        ),
     )
     op.add_column("videos", sa.Column("output_path", sa.String(length=500), nullable=True))
     op.add_column("videos", sa.Column("output_bytes", sa.BigInteger(), nullable=True))

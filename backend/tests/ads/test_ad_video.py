@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 import numpy as np
 import pytest
-from PIL import Image
 from fastapi.testclient import TestClient
+from PIL import Image
 
 BRIEF = {
     "audience": "night runners",
@@ -47,7 +47,17 @@ def download(client: TestClient, url: str, dest: Path) -> Path:
 
 def probe(path: Path) -> dict:
     out = subprocess.run(
-        ["ffprobe", "-v", "error", "-count_frames", "-show_streams", "-show_format", "-of", "json", str(path)],
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-count_frames",
+            "-show_streams",
+            "-show_format",
+            "-of",
+            "json",
+            str(path),
+        ],
         capture_output=True,
         check=True,
         text=True,
@@ -68,7 +78,9 @@ def read_text(video: Path, at: float, tmp: Path, color: str) -> str:
     ink = np.abs(rgb - target).sum(axis=2) < 90
     mask = tmp / f"ink-{at:.2f}.png"
     Image.fromarray(np.where(ink, 0, 255).astype(np.uint8)).save(mask)
-    out = subprocess.run(["tesseract", str(mask), "-", "--psm", "11"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        ["tesseract", str(mask), "-", "--psm", "11"], capture_output=True, text=True, check=True
+    )
     return out.stdout
 
 
@@ -78,7 +90,7 @@ def loudness(path: Path) -> tuple[float, float]:
         capture_output=True,
         text=True,
     ).stderr
-    summary = err[err.rindex("Summary:"):]
+    summary = err[err.rindex("Summary:") :]
     lufs = float(re.search(r"I:\s+(-?[\d.]+) LUFS", summary).group(1))
     peak = float(re.search(r"Peak:\s+(-?[\d.]+) dBFS", summary).group(1))
     return lufs, peak
@@ -92,7 +104,7 @@ def words(text: str) -> str:
     ("duration", "aspect", "product", "size"),
     [
         (30, "16:9", "TrailFlow", (1920, 1080)),
-        (15, "9:16", "Trail'Flow \"X\": 100% \\ Pro", (1080, 1920)),
+        (15, "9:16", 'Trail\'Flow "X": 100% \\ Pro', (1080, 1920)),
     ],
 )
 def test_brief_to_composed_ad(client: TestClient, auth, tmp_path, duration, aspect, product, size) -> None:
