@@ -182,7 +182,8 @@ class OpenAIEmulator(EmulatedService):
             request = json.loads(body.get("input") or "{}")
         except ValueError:
             request = {}
-        plan = self.plan_override or default_plan(request)
+        planner = default_ad_plan if name == "AdPlan" else default_plan
+        plan = self.plan_override or planner(request)
         text = json.dumps(plan)
         status, incomplete, content = (
             "completed",
@@ -398,6 +399,40 @@ def strict_schema_problem(schema: dict) -> str | None:
         return None
 
     return walk(schema, (), 1)
+
+
+def default_ad_plan(request: dict) -> dict:
+    """A valid ad plan for the brief in the request: three to five scenes of equal whole
+    milliseconds summing to its duration, the product named in each, hook first, call to
+    action last."""
+    duration_ms = int(request.get("duration", 15)) * 1000
+    count = 5 if duration_ms >= 30000 else 3
+    lengths = [duration_ms // count] * count
+    lengths[-1] += duration_ms - sum(lengths)
+    roles = ["hook", *["message", "product", "audience"][: count - 2], "cta"]
+    product = request.get("product") or "the product"
+    palette = (request.get("style") or {}).get("palette") or ["#101820", "#f2aa4c", "#ffffff"]
+    return {
+        "title": f"{product} in the rain",
+        "scenes": [
+            {
+                "index": k,
+                "section_index": k,
+                "prompt": f"emulated shot {k}: {product} on a wet neon street, {role}",
+                "framing": "close" if role in ("hook", "product") else "wide",
+                "motion": "push" if k % 2 == 0 else "pan_left",
+                "intensity": 0.7,
+                "palette": palette[:3],
+                "lighting": "neon reflections",
+                "transition": "cut" if k % 2 == 0 else "crossfade",
+                "transition_seconds": 0.0 if k % 2 == 0 else 0.5,
+                "caption_space": role == "cta",
+                "duration": ms / 1000,
+                "role": role,
+            }
+            for k, (ms, role) in enumerate(zip(lengths, roles, strict=True))
+        ],
+    }
 
 
 def default_plan(request: dict) -> dict:
