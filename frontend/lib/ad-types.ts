@@ -5,6 +5,7 @@ type Schemas = components["schemas"];
 export type Brief = Schemas["BriefPublic"];
 export type BriefUpdate = Schemas["BriefUpdate"];
 export type Direction = Schemas["Direction"];
+export type PaintingEstimate = Schemas["PaintingEstimate"];
 export type ChatReply = Schemas["ChatReply"];
 export type Turn = Schemas["Turn"];
 

@@ -19,6 +19,7 @@ function brief(fields: Partial<Brief> = {}): Brief {
     missing: [],
     transcript: [],
     moodboards: [],
+    moodboards_estimate: { stills: 12, usd: 0, providers: ["local painter"] },
     chosen: null,
     video_id: null,
     music_song_id: null,
@@ -85,5 +86,14 @@ describe("brief form state", () => {
     expect(fields.brand_colors).toBe("must be a colour as #rrggbb (item 1)");
     expect(rest).toEqual(["body: Field required"]);
     expect(fieldErrors("duration: Input should be 15, 30, 45 or 60").fields.duration).toBe("Input should be 15, 30, 45 or 60");
+  });
+});
+
+describe("the mood boards' cost, shown before painting", () => {
+  it("says free, a price, or that the image role is not configured", async () => {
+    const { paintingCost } = await import("@/components/ads/mood-boards");
+    expect(paintingCost({ stills: 12, usd: 0, providers: ["local painter"] })).toBe("12 stills: free (local painter)");
+    expect(paintingCost({ stills: 12, usd: 0.036, providers: ["Replicate"] })).toBe("12 stills: about $0.04 (Replicate)");
+    expect(paintingCost({ stills: 12, usd: null, providers: ["openai"] })).toBe("12 stills: openai is not configured");
   });
 });

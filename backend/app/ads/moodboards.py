@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app import storage
 from app.ads import directions
 from app.ads.models import Brief
-from app.ads.service import SUBJECT, fields_of, require_no_video
+from app.ads.service import STILLS_PER_DIRECTION, SUBJECT, fields_of, require_no_video
 from app.errors import Conflict, Unprocessable
 from app.jobs import registry, runner
 from app.jobs.context import StepContext
@@ -23,7 +23,6 @@ from app.usage import budget
 from app.usage.prices import PlannedCall
 
 MOODBOARDS = "brief.moodboards"
-STILLS_PER_DIRECTION = 4
 DEFAULT_ASPECT = "16:9"
 
 

@@ -90,11 +90,20 @@ class Direction(BaseModel):
     chosen: bool
 
 
+class PaintingEstimate(BaseModel):
+    """What painting the mood boards (twelve stills) will cost with the configured image role."""
+
+    stills: int
+    usd: float | None = Field(description="None when the image role is not configured")
+    providers: list[str]
+
+
 class BriefPublic(BriefFields):
     id: uuid.UUID
     missing: list[str] = Field(description="Fields the ad still needs before it can be made")
     transcript: list[Turn]
     moodboards: list[Direction]
+    moodboards_estimate: PaintingEstimate
     chosen: int | None
     video_id: uuid.UUID | None
     music_song_id: uuid.UUID | None

@@ -2,6 +2,7 @@
 fields still missing, the transcript, and the mood boards behind signed still links)."""
 
 import uuid
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -10,15 +11,19 @@ from sqlalchemy.orm import Session
 from app import storage
 from app.ads import chat_local
 from app.ads.models import Brief
-from app.ads.schemas import BriefCreate, BriefPublic, BriefUpdate, Direction, Turn
+from app.ads.schemas import BriefCreate, BriefPublic, BriefUpdate, Direction, PaintingEstimate, Turn
 from app.auth.models import User
 from app.errors import Conflict, NotFound
 from app.jobs import queries
 from app.jobs.models import Job
 from app.jobs.schemas import JobPublic
+from app.providers import registry
 from app.songs.service import get_song
+from app.usage.prices import cost_of
+from app.videos.production.estimate import image_calls
 
 SUBJECT = "brief"
+DIRECTIONS, STILLS_PER_DIRECTION = 3, 4  # a round of mood boards
 FIELDS = (
     "product",
     "audience",
@@ -83,6 +88,18 @@ def delete(db: Session, *, user: User, brief: Brief) -> None:
     storage.delete(*paths)
 
 
+def painting_estimate() -> PaintingEstimate:
+    """Shown before the mood boards are painted, from the same planned calls the budget checks."""
+    stills = DIRECTIONS * STILLS_PER_DIRECTION
+    if not registry.role_status()["image"]:
+        return PaintingEstimate(stills=stills, usd=None, providers=[registry.chosen()["image"]])
+    calls = image_calls(stills)
+    usd = float(sum((cost_of(c) for c in calls), Decimal(0)))
+    return PaintingEstimate(
+        stills=stills, usd=usd, providers=sorted({c.label for c in calls}) or ["local painter"]
+    )
+
+
 def public(db: Session, brief: Brief, job: Job | None = None) -> BriefPublic:
     db.refresh(brief)
     job = job or queries.latest(db, SUBJECT, brief.id)
@@ -104,6 +121,7 @@ def public(db: Session, brief: Brief, job: Job | None = None) -> BriefPublic:
             )
             for n, d in enumerate(brief.moodboards)
         ],
+        moodboards_estimate=painting_estimate(),
         chosen=brief.chosen,
         video_id=brief.video_id,
         music_song_id=brief.music_song_id,

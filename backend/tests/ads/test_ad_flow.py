@@ -37,6 +37,7 @@ def image_size(client: TestClient, url: str, tmp_path) -> tuple[int, int]:
 def test_brief_to_a_storyboarded_ad_video(client: TestClient, auth, tmp_path) -> None:
     brief = client.post("/api/briefs", json=BRIEF, headers=auth).json()
     base = f"/api/briefs/{brief['id']}"
+    assert brief["moodboards_estimate"] == {"stills": 12, "usd": 0.0, "providers": ["local painter"]}
     assert_error(client.post(f"{base}/video", headers=auth), 409, "CONFLICT")  # no direction yet
 
     boards = client.post(f"{base}/moodboards", headers=auth)

@@ -35,6 +35,8 @@ def test_ad_with_openai_and_replicate(
         headers=auth,
     ).json()
     base = f"/api/briefs/{brief['id']}"
+    estimate = brief["moodboards_estimate"]  # shown before the twelve stills are painted
+    assert estimate["stills"] == 12 and estimate["providers"] == ["Replicate"] and estimate["usd"] > 0
     chat = client.post(f"{base}/chat", json={"message": "for night runners, bold and neon"}, headers=auth)
     assert chat.status_code == 200, chat.text
     assert not chat.json().get("warnings"), chat.json()  # the model answered, no fallback

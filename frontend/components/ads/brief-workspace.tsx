@@ -190,6 +190,7 @@ export function BriefWorkspace({ initial, songs }: { initial: Brief; songs: read
         choosing={call?.what === "choose" ? (call.index ?? null) : null}
         progress={progress}
         canPaint={brief.product?.trim() ? null : "Name the product first: the boards are painted around it."}
+        estimate={brief.moodboards_estimate}
         locked={locked}
         busy={state.busy}
         onPaint={(fresh) => void paint(fresh)}

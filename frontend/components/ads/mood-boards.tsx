@@ -6,7 +6,7 @@ import { StepBar } from "@/components/video/step-status";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import type { Direction } from "@/lib/ad-types";
+import type { Direction, PaintingEstimate } from "@/lib/ad-types";
 import { aspectLook } from "@/lib/aspect";
 import { cn } from "@/lib/utils";
 import type { StepProgress } from "@/lib/video-live";
@@ -22,6 +22,7 @@ export function MoodBoards({
   choosing,
   progress,
   canPaint,
+  estimate,
   locked,
   busy,
   onPaint,
@@ -34,6 +35,8 @@ export function MoodBoards({
   progress: StepProgress;
   /** Why painting cannot start yet (no product named), or null. */
   canPaint: string | null;
+  /** What painting the twelve stills will cost, shown before they are painted. */
+  estimate?: PaintingEstimate;
   locked: boolean;
   busy: boolean;
   onPaint: (fresh: boolean) => void;
@@ -67,6 +70,7 @@ export function MoodBoards({
               {directions.length === 0 ? "Paint mood boards" : "Three new directions"}
             </Button>
             {canPaint && <span className="text-sm text-muted-foreground">{canPaint}</span>}
+            {estimate && <span className="text-sm text-muted-foreground">{paintingCost(estimate)}</span>}
           </div>
         )}
         {painting && (
@@ -126,4 +130,12 @@ export function MoodBoards({
       </CardContent>
     </Card>
   );
+}
+
+/** "12 stills: about $0.04 (Replicate)", "12 stills: free (local painter)". */
+export function paintingCost(estimate: PaintingEstimate): string {
+  const who = estimate.providers.join(", ");
+  if (estimate.usd === null || estimate.usd === undefined) return `${estimate.stills} stills: ${who} is not configured`;
+  if (estimate.usd === 0) return `${estimate.stills} stills: free (${who})`;
+  return `${estimate.stills} stills: about $${estimate.usd.toFixed(2)} (${who})`;
 }

@@ -1598,6 +1598,7 @@ export interface components {
             missing: string[];
             /** Moodboards */
             moodboards: components["schemas"]["Direction"][];
+            moodboards_estimate: components["schemas"]["PaintingEstimate"];
             /** Music Song Id */
             music_song_id: string | null;
             /**
@@ -2059,6 +2060,21 @@ export interface components {
             duration: number | null;
             /** Url */
             url: string;
+        };
+        /**
+         * PaintingEstimate
+         * @description What painting the mood boards (twelve stills) will cost with the configured image role.
+         */
+        PaintingEstimate: {
+            /** Providers */
+            providers: string[];
+            /** Stills */
+            stills: number;
+            /**
+             * Usd
+             * @description None when the image role is not configured
+             */
+            usd: number | null;
         };
         /** ProductionClip */
         ProductionClip: {
