@@ -1,7 +1,7 @@
 """Ads offline, from brief to composed video: a 30 s 16:9 and a 15 s 9:16 video, durations exact
 to a frame, the product name readable in an early frame and the call to action in the last two
 seconds (read off decoded frames by tesseract), a product name full of quote, colon, percent
-and backslash characters shown as typed, the mix normalised."""
+and backslash characters shown as typed, the mix normalised (-14 LUFS, true peak at most -1 dBTP)."""
 
 import json
 import re
@@ -127,4 +127,4 @@ def test_brief_to_composed_ad(client: TestClient, auth, tmp_path, duration, aspe
         assert "100%" in early and "\\" in early and ":" in early and "Pro" in early, early
 
     lufs, peak = loudness(out)
-    assert abs(lufs + 14) <= 1.0 and peak <= -0.5, (lufs, peak)
+    assert abs(lufs + 14) <= 1.0 and peak <= -1.0, (lufs, peak)  # true peak, of the encoded file
