@@ -54,7 +54,9 @@ def test_ad_with_openai_and_replicate(
     assert video["warnings"] == [] and len(video["scenes"]) == 5
     assert all(s["prompt"].startswith("emulated shot") for s in video["scenes"])  # OpenAI's plan
     assert all(s["provider"] == "replicate" for s in video["scenes"])
-    assert sum(c["duration"] for c in video["clips"]) == 30
+    clips = video["clips"]  # shared boundaries: the scenes sum to the brief's length exactly
+    assert clips[0]["start"] == 0 and clips[-1]["end"] == 30
+    assert all(a["end"] == b["start"] for a, b in zip(clips, clips[1:], strict=False))
 
     flagged = video["scenes"][2]["index"]
     edited = client.post(

@@ -26,7 +26,7 @@ from app.core.progress import ProgressFn, no_progress
 from app.media.compose.clips import check_clip
 from app.media.compose.plan import Segment, plan_segments
 from app.media.compose.segment import Hasher, Work, encode, key_of
-from app.media.compose.sound import encode_soundtrack
+from app.media.compose.sound import ClipSound, encode_soundtrack, has_sound
 from app.media.compose.timeline import ComposeResult, StillMotion, Timeline, VideoClip
 from app.media.ffmpeg import probe, run_ffmpeg
 from app.media.render import annexb
@@ -74,6 +74,7 @@ def compose(
                     fades=audio_fades,
                     loudnorm=timeline.loudnorm,
                     scratch=scratch,
+                    voices=_voices(timeline, segments),
                 ),
             )
         ]
@@ -93,6 +94,23 @@ def compose(
         encoded=len(missing),
         reused=len(segments) - len(missing),
     )
+
+
+def _voices(timeline: Timeline, segments: list[Segment]) -> list[ClipSound]:
+    """The provider clips that bring sound, in their slots (ads only; a music video keeps the
+    song alone)."""
+    if not timeline.clip_sound:
+        return []
+    fps = timeline.fps
+    return [
+        ClipSound(
+            shot.source.path,
+            round(seg.shot_first * RATE / fps),
+            round((seg.shot_last - seg.shot_first) * RATE / fps),
+        )
+        for shot, seg in zip(timeline.shots, segments, strict=True)
+        if isinstance(shot.source, VideoClip) and has_sound(shot.source.path)
+    ]
 
 
 def _publish(partial: Path, out: Path) -> None:

@@ -8,16 +8,19 @@ the picture (under a fade-in it was silent anyway)."""
 import json
 import math
 import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import ffmpeg
 
 from app.core.errors import MediaError
-from app.media.ffmpeg import binary, run_ffmpeg
+from app.media.ffmpeg import binary, probe, run_ffmpeg
 from app.media.render.adts import read_frames, write_frames
 from app.media.render.audio import AAC, FRAME, RATE
 
 # True peak aimed 0.5 dB under YouTube's -1 dBTP: the AAC encode overshoots the PCM's peaks a little.
+MUSIC_UNDER = 0.3  # the music's gain under a clip that brings its own sound (seed 002's mix)
 TARGET = {"I": -14.0, "TP": -1.5, "LRA": 11.0}
 
 
@@ -36,10 +39,60 @@ def measure_loudness(song: Path) -> dict[str, str]:
         raise MediaError(f"could not measure the song's loudness: {proc.stderr[-300:]}") from exc
 
 
+@dataclass(frozen=True)
+class ClipSound:
+    """A provider clip's own sound, in its slot: samples [start, start + length) at 48 kHz."""
+
+    path: Path
+    start: int
+    length: int
+
+
+def has_sound(path: Path) -> bool:
+    return any(s.get("codec_type") == "audio" for s in probe(path).get("streams", []))
+
+
+def mix_clip_sounds(song: Path, voices: Sequence[ClipSound], *, samples: int, scratch: Path) -> Path:
+    """The song with the clips' sounds over it: under a clip that has sound the music drops to
+    MUSIC_UNDER; each clip's sound is cut (or looped) to its slot like its picture. A WAV for
+    the soundtrack's encode (and its loudness measurement) to start from."""
+    slots = "+".join(f"between(t,{v.start / RATE:.6f},{(v.start + v.length) / RATE:.6f})" for v in voices)
+    music = (
+        ffmpeg.input(str(song))
+        .audio.filter("aresample", RATE)
+        .filter("aformat", channel_layouts="stereo")
+        .filter("volume", volume=f"if({slots},{MUSIC_UNDER},1)", eval="frame")
+    )
+    parts = [music]
+    for v in voices:
+        parts.append(
+            ffmpeg.input(str(v.path), stream_loop=-1)
+            .audio.filter("aresample", RATE)
+            .filter("aformat", channel_layouts="stereo")
+            .filter("atrim", end_sample=v.length)
+            .filter("asetpts", "N/SR/TB")
+            .filter("adelay", delays=f"{v.start}S", all=1)
+        )
+    mixed = ffmpeg.filter(parts, "amix", inputs=len(parts), duration="first", normalize=0)
+    path = scratch / "mix.wav"
+    run_ffmpeg(mixed.filter("atrim", end_sample=samples).output(str(path), acodec="pcm_f32le").compile()[1:])
+    return path
+
+
 def encode_soundtrack(
-    song: Path, out: Path, *, samples: int, fades: tuple[int, int], loudnorm: bool, scratch: Path
+    song: Path,
+    out: Path,
+    *,
+    samples: int,
+    fades: tuple[int, int],
+    loudnorm: bool,
+    scratch: Path,
+    voices: Sequence[ClipSound] = (),
 ) -> Path:
-    """`samples` at 48 kHz (the video's length), fading in and out over `fades` samples."""
+    """`samples` at 48 kHz (the video's length), fading in and out over `fades` samples; with
+    `voices`, the clips' own sounds over the music."""
+    if voices:
+        song = mix_clip_sounds(song, voices, samples=samples, scratch=scratch)
     audio = ffmpeg.input(str(song)).audio
     if loudnorm:
         m = measure_loudness(song)

@@ -70,6 +70,9 @@ class Timeline:
     fade_in: float = 0.0  # picture from black and sound from silence
     fade_out: float = 0.0
     loudnorm: bool = False  # -14 LUFS only when the creator asks
+    # Ads: provider clips that bring their own sound are heard, the music under them at 30 %.
+    # A music video keeps the song alone.
+    clip_sound: bool = False
 
 
 @dataclass(frozen=True)

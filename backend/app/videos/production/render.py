@@ -207,6 +207,7 @@ def timeline_of(
         # An ad's mix is normalised (-14 LUFS, true peak -1 dBTP); a song is left as it is
         # unless the creator asks.
         loudnorm=bool(options.get("loudnorm", video.kind == "ad")),
+        clip_sound=video.kind == "ad",
     )
 
 

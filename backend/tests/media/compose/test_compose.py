@@ -218,6 +218,41 @@ def test_provider_clips_of_any_shape_fill_their_slot(material: Path, tmp_path: P
     assert np.corrcoef(ours[a:b].ravel(), song_[a:b].ravel())[0, 1] > 0.999
 
 
+def _tone(x: np.ndarray, hz: float = 1000.0) -> float:
+    """How much of a pure tone is in the sound (amplitude of its DFT bin, per sample)."""
+    mono = x.mean(axis=1)
+    t = np.arange(len(mono)) / 48000
+    return float(abs((mono * np.exp(-2j * np.pi * hz * t)).sum()) * 2 / len(mono))
+
+
+def test_clips_bring_their_sound_over_the_music_only_when_asked(material: Path, tmp_path: Path) -> None:
+    voiced = clip(tmp_path / "voiced.mp4", size="320x180", rate=25, seconds=1.2)  # a 1 kHz tone; loops
+    shots = [
+        (0.0, 2.0, held(material / "still-0.png")),
+        (2.0, 4.0, VideoClip(voiced)),
+        (4.0, 6.0, held(material / "still-1.png")),
+    ]
+    plain = samples(_compose(timeline(material / "song.mp3", shots), tmp_path, "plain.mp4").path)
+    mixed = samples(
+        _compose(timeline(material / "song.mp3", shots, clip_sound=True), tmp_path, "ad.mp4").path
+    )
+    song_ = samples(material / "song.mp3")
+    before, under, after = (
+        slice(round(a * 48000), round(b * 48000)) for a, b in ((0.3, 1.8), (2.2, 3.8), (4.2, 5.7))
+    )
+    # A music video: the song alone, the clip's tone nowhere.
+    assert _tone(plain[under]) < 0.02
+    # An ad: the clip's tone in its slot (-3 dB of the sine's 0.125 once made stereo), before and
+    # after it loops at 3.2 s, the music at 30 % under it and whole on either side.
+    first, again = (slice(round(a * 48000), round(b * 48000)) for a, b in ((2.1, 2.9), (3.4, 3.9)))
+    assert _tone(mixed[first]) > 0.06 and _tone(mixed[again]) > 0.06
+    assert _tone(mixed[before]) < 0.02 and _tone(mixed[after]) < 0.02
+    assert np.corrcoef(mixed[before].ravel(), song_[before].ravel())[0, 1] > 0.999
+    # The song's share of what is heard under the clip (the tone is uncorrelated with it): 30 %.
+    m, s = mixed[under].ravel(), song_[under].ravel()
+    assert 0.25 < float(m @ s / (s @ s)) < 0.35
+
+
 def test_recomposing_after_one_change_encodes_only_that_segment(material: Path, tmp_path: Path) -> None:
     tl = timeline(material / "song.mp3", _cuts(material, ["zoom_in", "pan_right"]))
     reports: list[float] = []
