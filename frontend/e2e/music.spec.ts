@@ -81,10 +81,16 @@ test("upload a song, read its analysis, make a video, move a boundary by keyboar
   expect(after).toBeGreaterThan(before);
   await expect(boundary).toBeFocused();
 
-  // A refused edit (422) is shown and announced next to the editor, naming the section: a
-  // split at 0:00 would leave a section shorter than a beat.
-  await page.getByRole("button", { name: /^Split at playhead/ }).click();
-  await expect(page.getByTestId("editor-message").getByRole("alert")).toContainText(/section \d/);
+  // A refused edit (422) is shown and announced next to the editor, naming the section. The
+  // playhead is at 0:00, which snaps to the first downbeat; where that falls depends on the
+  // analysis (at the start: refused at once; further in: a new section). A second split at the
+  // same place is refused either way, because a section already starts there.
+  const split = page.getByRole("button", { name: /^Split at playhead/ });
+  const message = page.getByTestId("editor-message");
+  await split.click();
+  await expect(message).toContainText(/Split at|section \d/);
+  await split.click();
+  await expect(message.getByRole("alert")).toContainText(/section \d/);
 
   // Plan the clips: blocks under the sections, each with its length.
   await page.getByRole("button", { name: "Plan clips" }).click();

@@ -192,7 +192,13 @@ def split_section(
             first = replace(s, end=t)
             second = Section(t, s.end, s.label if label is None else label.strip(), "")
             return _checked(grid, [*sections[:i], first, second, *sections[i + 1 :]])
-    raise SectionError(f"{t:.3f} s is an end of the song; there is nothing to split there")
+    # The asked time snapped to an end of the song: name the section that end belongs to.
+    i = 0 if t <= sections[0].start else len(sections) - 1
+    raise _fail(
+        i,
+        sections[i],
+        f"{'starts' if i == 0 else 'ends'} at {t:.3f} s, an end of the song; there is nothing to split there",
+    )
 
 
 def merge_sections(grid: Grid, sections: Sequence[Section], index: int) -> tuple[Section, ...]:

@@ -157,7 +157,7 @@ def test_split_at_a_time_snaps_and_keeps_the_note_on_the_first_part() -> None:
 def test_split_errors() -> None:
     with pytest.raises(SectionError, match=r"section 3 \(chorus\): already starts at 24.250 s"):
         split_section(GRID, SONG, 24.0)
-    with pytest.raises(SectionError, match="is an end of the song"):
+    with pytest.raises(SectionError, match=r"section 1 \(A\): starts at 0.000 s, an end of the song"):
         split_section(Grid((0.0, 1.0), (0.0,), 4, 2.0), (Section(0.0, 2.0, "A"),), 0.2)
     # A split a beat away from the start of the last section leaves an intro under a beat.
     grid = make_grid(120, 4, 10.0, offset=0.25)
