@@ -35,9 +35,9 @@ beat of a fast song.
    that weighs the low band double, since the kick and the bass mark the beat where
    arpeggios fill the subdivisions (plus harmonic change, for a level from periodicity).
 
-Beats are then moved to the onset they belong to (the peak of the onset function within
-three frames, interpolated between frames), so they are not late: on the evaluation set
-their mean offset is a few milliseconds and they fall within one video frame.
+Beats are then placed on the attacks they belong to, on a finer onset function, by a
+smoothing fit that keeps the tempo from jittering where played notes spread around the beat
+(beat_placement.py): on the evaluation set their mean offset is a few milliseconds.
 The thresholds were chosen on the evaluation set's development half (bench/analysis.py)."""
 
 import math
@@ -46,7 +46,8 @@ from dataclasses import dataclass
 import numpy as np
 from numba import njit
 
-from app.analysis.features import FPS, Features, local_normalise
+from app.analysis import beat_placement
+from app.analysis.features import FINE_FPS, FPS, Features, local_normalise
 
 MIN_BPM, MAX_BPM = 50.0, 220.0
 OBSERVATION_LAMBDA = 16  # the beat window is 1/16 of the beat period
@@ -298,9 +299,11 @@ def track(
     accents: np.ndarray,
     beat_activation: np.ndarray | None = None,
     periodic_activation: np.ndarray | None = None,
+    fine_onset: np.ndarray | None = None,
 ) -> Beats:
-    """Beats from a beat activation in [0, 1] (per frame); `onset` is the onset function the
-    beats are refined to, `accents` the band-wise accents that decide the metrical level."""
+    """Beats from a beat activation in [0, 1] (per frame); `accents` are the band-wise
+    accents that decide the metrical level. The beats are placed on the attacks of
+    `fine_onset` (FINE_FPS frames a second) when given, else refined to `onset`."""
     pulse = decode_frames(activation, SLOWEST_BEAT, FASTEST_PULSE, prior=False)
     level = beat_level(pulse, accents) if len(pulse) > 8 else None
     tempo = level if level is not None else periodicity_tempo(onset)
@@ -310,8 +313,13 @@ def track(
     frames = decode_frames(final, max(MIN_BPM, tempo / span), min(MAX_BPM, tempo * span), centre=tempo)
     if len(frames) < 2:
         return Beats(np.array([]), 0.0, np.array([]), 0.0)
-    times = _refine(frames, onset) / FPS + LATENCY
+    if fine_onset is not None and len(fine_onset):
+        times = beat_placement.place(frames / FPS, fine_onset, FINE_FPS) + LATENCY
+    else:
+        times = _refine(frames, onset) / FPS + LATENCY
     times = times[(times >= 0)]
+    if len(times) < 2:
+        return Beats(np.array([]), 0.0, np.array([]), 0.0)
     ibi = np.diff(times)
     curve = 60 / np.concatenate([ibi, ibi[-1:]])
     tempo = float(np.median(60 / ibi))
@@ -372,4 +380,6 @@ def track_features(f: Features) -> Beats:
     # where the level came from periodicity (music without cymbals, often legato), the
     # harmony's movement helps to place the beat: it changes on beats, not between them
     periodic = beat_act + scaled(f.harmonic)
-    return track(activation(f), f.onset, f.accents, local_normalise(beat_act), local_normalise(periodic))
+    return track(
+        activation(f), f.onset, f.accents, local_normalise(beat_act), local_normalise(periodic), f.onset_fine
+    )

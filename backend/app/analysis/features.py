@@ -8,7 +8,7 @@ pitch for chroma — a long window is what separates semitones in the bass, and 
 of the frame count it costs little."""
 
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +27,12 @@ CHROMA_HOP = 4096
 N_MELS = 96
 # Mel-band groups for the band-wise onset functions: kick and bass, body, cymbals.
 LOW_HZ, HIGH_HZ = 200.0, 5000.0
+# A finer onset function places the beats: a 1024-sample window every 256 samples (5.8 ms)
+# resolves an attack to a fraction of a 30 fps video frame, which hop 512 cannot.
+FINE_FFT = 1024
+FINE_HOP = 256
+FINE_FPS = SR / FINE_HOP
+FINE_MELS = 64
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,9 @@ class Features:
     chroma_energy: np.ndarray  # energy of each chroma frame (for weighting)
     bass_chroma: np.ndarray  # (12, chroma frames) from the range below ~260 Hz
     centroid: np.ndarray  # spectral centroid in Hz, per frame
+    # spectral flux on the fine hop (FINE_FPS frames a second); frame k measures the change
+    # from k-1 to k, so it stands for the time (k - 0.5) / FINE_FPS
+    onset_fine: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
 
     @property
     def n_frames(self) -> int:
@@ -109,6 +118,25 @@ def _filters() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarr
     bass = chroma * ((freqs > 40) & (freqs < 260))[None, :]
     treble = chroma * ((freqs >= 80) & (freqs < 5000))[None, :]
     return mel, centres.astype(np.float32), treble.astype(np.float32), bass.astype(np.float32), freqs
+
+
+@lru_cache(maxsize=1)
+def _fine_mel() -> np.ndarray:
+    import librosa
+
+    return librosa.filters.mel(sr=SR, n_fft=FINE_FFT, n_mels=FINE_MELS, fmin=27.5, fmax=16000.0).astype(
+        np.float32
+    )
+
+
+def fine_onset(mono: np.ndarray) -> np.ndarray:
+    """Spectral flux every FINE_HOP samples: log-compressed mel bands (moderately, so a loud
+    attack outweighs the rustle of a sustained note), each compared with the frame before
+    maximum-filtered across 3 bands (vibrato does not read as an attack)."""
+    mel = _fine_mel() @ _stft(mono, FINE_FFT, FINE_HOP).T
+    log_mel = np.log1p(10.0 * mel / (float(mel.max()) or 1.0))
+    diff = np.maximum(log_mel[:, 1:] - maximum_filter1d(log_mel, size=3, axis=0)[:, :-1], 0.0)
+    return np.concatenate([np.zeros(1, np.float32), diff.sum(axis=0)]).astype(np.float32)
 
 
 def _stft(x: np.ndarray, n_fft: int, hop: int) -> np.ndarray:
@@ -184,6 +212,7 @@ def compute(mono: np.ndarray) -> Features:
         chroma_energy=energy.astype(np.float32),
         bass_chroma=bass.astype(np.float32),
         centroid=centroid.astype(np.float32),
+        onset_fine=fine_onset(mono),
     )
 
 
