@@ -24,16 +24,18 @@ beat of a fast song.
    at the beat. A pulse faster than 160 BPM groups on weaker evidence and one faster than
    200 always does; no grouping makes a beat slower than 55 BPM (70 on weak evidence).
    Without a cymbal band to judge by (and without a strong bass line to judge alone), or
-   when the pulse search found no
-   real pulse (it sits at its ceiling: legato strings), the grouping is not trusted and
-   the level comes from periodicity instead: the autocorrelation of the onset function
-   under a log-normal tempo prior around 100 BPM, each lag scored with its half and its
-   double too, so a level at 3/2 of the beat loses. (A slower, wider prior read the slow
-   dev pieces right but halved fast 2/4 pieces elsewhere: not kept.)
+   when the pulse search found no real pulse (it sits at its ceiling: legato strings), the grouping is not trusted and
+   the level comes from periodicity instead (tempo.py: the autocorrelation of the onset
+   function under a log-normal tempo prior around 100 BPM, each lag scored with its half
+   and its double too, so a level at 3/2 of the beat loses. A slower, wider prior read the
+   slow dev pieces right but halved fast 2/4 pieces elsewhere: not kept.)
 3. Tracking: the model runs again within a factor of 1.3 of that tempo (1.1 for a tempo
    from periodicity) — room for ramps and drift, none for octave jumps — on an activation
    that weighs the low band double, since the kick and the bass mark the beat where
    arpeggios fill the subdivisions (plus harmonic change, for a level from periodicity).
+4. Harmonic rhythm: for a level from periodicity, where the chords and the bass change
+   clearly on every other tracked beat only, and half the tempo is still a beat, the
+   tracked pulse was a slow piece's subdivision: every other beat is kept (tempo.py).
 
 Beats are then placed on the attacks they belong to, on a finer onset function, by a
 smoothing fit that keeps the tempo from jittering where played notes spread around the beat
@@ -47,7 +49,9 @@ import numpy as np
 from numba import njit
 
 from app.analysis import beat_placement
+from app.analysis import tempo as tempo_level
 from app.analysis.features import FINE_FPS, FPS, Features, local_normalise
+from app.analysis.tempo import FASTEST_BEAT, SLOWEST_BEAT, periodicity_tempo
 
 MIN_BPM, MAX_BPM = 50.0, 220.0
 OBSERVATION_LAMBDA = 16  # the beat window is 1/16 of the beat period
@@ -55,8 +59,6 @@ TRANSITION_LAMBDA = 100.0  # how sharply tempo changes are penalised, per beat
 PRIOR_BPM = 115.0  # (the final tracking centres its prior on the chosen level instead)
 PRIOR_OCTAVES = 1.0  # width (one standard deviation) of the tempo prior, in octaves
 PRIOR_WEIGHT = 1.0  # log-probability units per beat at one standard deviation
-SLOWEST_BEAT = 55.0  # BPM
-FASTEST_BEAT = 200.0
 FASTEST_PULSE = 330.0  # the pulse search reaches sixteenths of slow songs
 GROUP_SCORE = 0.4  # log2 loudness ratio above which a pulse is a subdivision (dev set)
 FAST_BEAT = 160.0  # above this a pulse is grouped on weaker evidence (FAST_GROUP_SCORE)
@@ -66,10 +68,6 @@ MIN_BAND_SHARE = 0.05  # of the onset energy; below it a band does not judge the
 BASS_JUDGES_ALONE = 0.15  # a low band this strong (a clear bass line) judges without cymbals
 PULSE_BONUS = 0.3
 LOW_BOOST = 2.0  # the kick and bass mark beats where arpeggios fill the subdivisions (dev set)
-ACF_PRIOR_BPM = 100.0  # centre of the periodicity estimate's tempo prior
-ACF_PRIOR_OCTAVES = 1.0  # its width (one standard deviation)
-METRIC = 0.25  # weight of a level's half and double periods in its periodicity score (dev set)
-ACF_WINDOW = 8.0  # seconds
 ACF_LEVEL_SPAN = 1.1  # the same for a tempo from periodicity: acoustic music drifts less, and
 # legato playing gives the tracker little to hold it, so wider lets it wander off the level
 LEVEL_SPAN = 1.3  # the final tracking keeps within this factor of the beat level's tempo
@@ -222,42 +220,6 @@ def _grouping(x: np.ndarray, judges: list[int], groups: tuple[int, ...] = (2, 3)
     return best
 
 
-def _acf(x: np.ndarray) -> np.ndarray:
-    """Autocorrelation over ACF_WINDOW windows (a quarter apart), each normalised, summed."""
-    o = x - x.mean()
-    win = int(ACF_WINDOW * FPS)
-    acc = np.zeros(win)
-    window = np.hanning(win)
-    for start in range(0, max(1, len(o) - win), win // 4):
-        seg = o[start : start + win]
-        if len(seg) < win:
-            seg = np.pad(seg, (0, win - len(seg)))
-        ac = np.fft.irfft(np.abs(np.fft.rfft(seg * window, 2 * win)) ** 2)[:win]
-        if ac[0] > 0:
-            acc += ac / ac[0]
-    return acc
-
-
-def periodicity_tempo(onset: np.ndarray) -> float:
-    """The tempo whose period the onset function repeats at most (autocorrelation over 8 s
-    windows, averaged) under a log-normal prior around ACF_PRIOR_BPM: the classic estimate,
-    steadier than the grouping when there is no cymbal band to judge by."""
-    acc = _acf(onset)
-    win = len(acc)
-    lags = np.arange(1, win)
-    if METRIC > 0:
-        # a beat level is periodic at its half (the subdivision) and its double (two beats)
-        # too; a level at 3/2 or 2/3 of the beat finds its half or its double between beats
-        half = np.interp(lags / 2, np.arange(win), acc)
-        double = np.interp(np.minimum(2 * lags, win - 1), np.arange(win), acc)
-        acc = acc.copy()
-        acc[1:] += METRIC * (half + double)
-    bpm = 60 * FPS / lags
-    prior = np.exp(-0.5 * (np.log2(bpm / ACF_PRIOR_BPM) / ACF_PRIOR_OCTAVES) ** 2)
-    score = np.where((bpm >= SLOWEST_BEAT) & (bpm <= FASTEST_BEAT), acc[1:] * prior, -np.inf)
-    return float(bpm[int(np.argmax(score))])
-
-
 def beat_level(pulse: np.ndarray, accents: np.ndarray) -> float | None:
     """The beat's tempo (BPM), from the fastest regular pulse: group the pulse by 2 or 3 while
     its phases differ clearly in loudness (a subdivision under a beat), or, on weaker
@@ -300,6 +262,7 @@ def track(
     beat_activation: np.ndarray | None = None,
     periodic_activation: np.ndarray | None = None,
     fine_onset: np.ndarray | None = None,
+    features: Features | None = None,
 ) -> Beats:
     """Beats from a beat activation in [0, 1] (per frame); `accents` are the band-wise
     accents that decide the metrical level. The beats are placed on the attacks of
@@ -313,6 +276,12 @@ def track(
     frames = decode_frames(final, max(MIN_BPM, tempo / span), min(MAX_BPM, tempo * span), centre=tempo)
     if len(frames) < 2:
         return Beats(np.array([]), 0.0, np.array([]), 0.0)
+    if level is None and features is not None:
+        # no drum kit to judge the level by: the harmonic rhythm may show the tracked pulse
+        # to be the subdivision of a slow beat (tempo.py)
+        phase = tempo_level.harmonic_phase(frames / FPS, features)
+        if phase is not None:
+            frames = frames[phase::2]
     if fine_onset is not None and len(fine_onset):
         times = beat_placement.place(frames / FPS, fine_onset, FINE_FPS) + LATENCY
     else:
@@ -381,5 +350,11 @@ def track_features(f: Features) -> Beats:
     # harmony's movement helps to place the beat: it changes on beats, not between them
     periodic = beat_act + scaled(f.harmonic)
     return track(
-        activation(f), f.onset, f.accents, local_normalise(beat_act), local_normalise(periodic), f.onset_fine
+        activation(f),
+        f.onset,
+        f.accents,
+        local_normalise(beat_act),
+        local_normalise(periodic),
+        f.onset_fine,
+        features=f,
     )

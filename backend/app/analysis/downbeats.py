@@ -52,7 +52,7 @@ def beat_chroma(chroma: np.ndarray, beats: np.ndarray) -> np.ndarray:
     return out.T
 
 
-def _change(sync: np.ndarray) -> np.ndarray:
+def chroma_change(sync: np.ndarray) -> np.ndarray:
     """1 - cosine similarity between each beat's chroma and the one before."""
     a, b = sync[1:], sync[:-1]
     cos = (a * b).sum(axis=1) / (np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1) + 1e-9)
@@ -63,8 +63,8 @@ def bar_start_scores(beats: np.ndarray, f: Features) -> np.ndarray:
     frames = np.clip(np.round(beats * FPS).astype(int), 0, f.n_frames - 1)
     cues = np.stack(
         [
-            _change(beat_chroma(f.chroma, beats)),
-            _change(beat_chroma(f.bass_chroma, beats)),
+            chroma_change(beat_chroma(f.chroma, beats)),
+            chroma_change(beat_chroma(f.bass_chroma, beats)),
             _near(f.accents[0], frames),
         ]
     )
