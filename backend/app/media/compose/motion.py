@@ -4,7 +4,7 @@ real time on one core while x264 encodes the result in the same process.
 Everything that touches every pixel once per still (decoding the PNG, enlarging it, the
 conversion to 4:2:0) runs once, before the `loop` filter repeats the result; per
 frame, only cheap filters run: `crop` with per-frame positions for pans and parallax (a few
-milliseconds), `scale` with a per-frame size for zooms (~7 ms), `overlay` for the layers in
+milliseconds), `zoompan` for zooms (~2.5 ms), `overlay` for the layers in
 front and `eq` for the flash of an accent.
 
 Pans move by a whole number of pixels every frame (1, 2 or 3, following the energy): `crop`
@@ -35,6 +35,8 @@ MAX_TRAVEL = 0.3  # of the frame's width (or height): pans never enlarge the sti
 ZOOM_BASE, ZOOM_RANGE = 0.04, 0.16  # zoom amount at intensity 0 and added at intensity 1
 PUSH_FRAMES = 0.12  # seconds an accent's push or flash takes to die down (e-folding)
 MAX_KNOTS = 12  # energy pieces per shot (expression length stays small)
+# Decay times after which an accent is over: e^-4 of a flash is under half a grey level.
+FELT = 4
 
 
 @dataclass(frozen=True)
@@ -71,14 +73,30 @@ def _ramp(pieces: list[tuple[int, int, float]], rates: Sequence[float], var: str
     return "+".join(terms) or "0"
 
 
+def _accent_frames(source: StillMotion, window: Window) -> list[int]:
+    """The shot's frames (its own count) where an accent starts, among those still felt in the window."""
+    fall = PUSH_FRAMES * window.fps
+    return [
+        k
+        for k in sorted({round(a * window.fps) for a in source.accents})
+        if window.start - FELT * fall <= k < window.start + window.count
+    ]
+
+
 def _accents(source: StillMotion, window: Window, var: str, size: float) -> str:
     fall = PUSH_FRAMES * window.fps
-    terms = [
-        f"{size:g}*gte({var},{k})*exp(({k}-{var})/{fall:g})"
-        for k in sorted({round(a * window.fps) for a in source.accents})
-        if window.start - 3 * fall <= k < window.start + window.count
-    ]
+    terms = [f"{size:g}*gte({var},{k})*exp(({k}-{var})/{fall:g})" for k in _accent_frames(source, window)]
     return "+".join(terms) or "0"
+
+
+def _while_felt(source: StillMotion, window: Window) -> str:
+    """A timeline expression true on the frames of the window (counted from 0) where a flash is
+    still visible: outside them the brightness filter is skipped, not run with nothing to add."""
+    fall = PUSH_FRAMES * window.fps
+    spans = [
+        (k - window.start, k - window.start + math.ceil(FELT * fall)) for k in _accent_frames(source, window)
+    ]
+    return "+".join(f"between(n,{a},{b})" for a, b in spans) or "0"
 
 
 def pan_rates(
@@ -108,7 +126,7 @@ def still_stream(source: StillMotion, window: Window):
     if source.accents and motion != "still":
         flash = _accents(source, window, f"(n+{window.start})", 0.05 + 0.07 * source.intensity)
         if motion.startswith("pan") or motion == "drift" and source.layers:
-            stream = stream.filter("eq", brightness=flash, eval="frame")
+            stream = stream.filter("eq", brightness=flash, eval="frame", enable=_while_felt(source, window))
     return stream.trim(end_frame=window.count).setpts("PTS-STARTPTS")
 
 
@@ -133,26 +151,26 @@ def _frames(still, window: Window, *, scale: float = 1.0):
 
 def _zoom(source: StillMotion, window: Window):
     """Zoom in or out as far as the energy has carried it; a push on every accent; drift is a
-    smaller zoom whose centre wanders."""
+    smaller zoom whose centre wanders. `zoompan` crops the part of the frame-sized picture in
+    view and scales only that to the frame, per frame: half the work of enlarging the whole
+    picture and cropping the middle out of it."""
     pieces = _pieces(source, window)
-    k = f"(n+{window.start})"
+    k = f"(on+{window.start})"
     done = _ramp(pieces, [0.15 + e for _, _, e in pieces], k)
     whole = sum(n * (0.15 + e) for _, n, e in pieces)
     amount = (ZOOM_BASE + ZOOM_RANGE * source.intensity) * (0.4 if source.motion == "drift" else 1)
     progress = f"(({done})/{whole:g})"
     zoom = f"(1+{amount:g}*{progress})" if source.motion != "zoom_out" else f"(1+{amount:g}*(1-{progress}))"
     push = _accents(source, window, k, 0.012 + 0.02 * source.intensity)
-    size = f"{zoom}+{push}"
     base = _frames(ffmpeg.input(str(source.still)), window, scale=1.0)
-    zoomed = base.filter(
-        "scale", w=f"2*trunc({window.width}*({size})/2+0.5)", h=-2, eval="frame", flags="bilinear"
-    )
     if source.motion == "drift":
         swing = f"(0.5+0.45*sin({progress}*{math.pi:.4f}*1.3+{source.seed % 7}))"
-        x, y = f"(iw-ow)*{swing}", "(ih-oh)*0.5"
+        x, y = f"(iw-iw/zoom)*{swing}", "(ih-ih/zoom)*0.5"
     else:
-        x, y = "(iw-ow)/2", "(ih-oh)/2"
-    return zoomed.filter("crop", window.width, window.height, x=x, y=y)
+        x, y = "(iw-iw/zoom)/2", "(ih-ih/zoom)/2"
+    return base.filter(
+        "zoompan", z=f"{zoom}+{push}", x=x, y=y, d=1, s=f"{window.width}x{window.height}", fps=window.fps
+    )
 
 
 def _pan(source: StillMotion, window: Window):

@@ -116,6 +116,21 @@ def _source(source: StillMotion | VideoClip, window: Window):
     return still_stream(source, window)
 
 
+def _blend_in(earlier, stream, seg: Segment, count: int, fps: int):
+    """The segment's first `seg.blend` frames mixed from the shot before, the rest as they are.
+    xfade works in 4:4:4 (this ffmpeg has no 4:2:0 path for it), so only the blended frames go
+    through it: converting every frame of the segment there and back cost more than the blend."""
+    style = "fade" if seg.transition == "crossfade" else "fadeblack"
+    duration = seg.blend / fps
+    if seg.blend >= count:
+        return ffmpeg.filter([earlier, stream], "xfade", transition=style, duration=duration, offset=0)
+    both = stream.split()
+    head = both[0].trim(end_frame=seg.blend).setpts("PTS-STARTPTS")
+    rest = both[1].trim(start_frame=seg.blend).setpts("PTS-STARTPTS")
+    mixed = ffmpeg.filter([earlier, head], "xfade", transition=style, duration=duration, offset=0)
+    return ffmpeg.concat(mixed.filter("format", "yuv420p"), rest, v=1, a=0)
+
+
 def build(
     timeline: Timeline, segments: list[Segment], i: int, out: Path, scratch: Path, fades: tuple[int, int]
 ) -> list[str]:
@@ -134,10 +149,7 @@ def build(
         # they come after its slot.
         window = Window(*size, before.shot_last - before.shot_first, seg.first - before.shot_first, seg.blend)
         earlier = _source(timeline.shots[i - 1].source, window)
-        style = "fade" if seg.transition == "crossfade" else "fadeblack"
-        stream = ffmpeg.filter(
-            [earlier, stream], "xfade", transition=style, duration=seg.blend / fps, offset=0
-        )
+        stream = _blend_in(earlier, stream, seg, count, fps)
     stream = stream.filter("settb", f"1/{fps}").setpts("N")
     offset = seg.first / fps
     for overlay in timeline.overlays:
