@@ -21,8 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from evalset import midi
-from evalset.truth import PITCH_NAMES, Truth
+from evalset import key_truth, midi
+from evalset.truth import Truth
 
 SR = 44100
 SOUND_FONTS = [Path("/usr/share/sounds/sf2/FluidR3_GM.sf2"), Path("/usr/share/sounds/sf2/default-GM.sf2")]
@@ -94,27 +94,30 @@ def _score(piece: Piece) -> Any:  # a music21 Score
     return parsed.toSoundingPitch()
 
 
-def _key_truth(score: Any) -> tuple[str | None, str | None]:
-    """The key the score states (K: in ABC, <mode> in MusicXML); else the key signature whose
-    major or relative-minor tonic is the piece's final bass note; else unknown."""
-    from music21 import key
+def _key_truth(score: Any, end_ql: float) -> tuple[str | None, str | None]:
+    """The key of the rendered excerpt (its first `end_ql` quarter notes); the rules are in
+    key_truth.py."""
+    tonic, mode, _ = key_truth.excerpt_key(score, end_ql)
+    return tonic, mode
 
-    found = list(score.recurse().getElementsByClass(key.KeySignature))
-    if not found:
-        return None, None
-    first = found[0]
-    if isinstance(first, key.Key) and first.mode in ("major", "minor"):
-        return PITCH_NAMES[first.tonic.pitchClass], first.mode
-    notes = list(score.flatten().notes)
-    if not notes:
-        return None, None
-    last_offset = max(n.offset for n in notes)
-    bass = min((p for n in notes if n.offset == last_offset for p in n.pitches), key=lambda p: p.ps)
-    major = first.asKey("major")
-    for mode_key in (major, major.relative):
-        if mode_key.tonic.pitchClass == bass.pitchClass:
-            return PITCH_NAMES[mode_key.tonic.pitchClass], mode_key.mode
-    return None, None
+
+def excerpt_end(score: Any, piece: Piece) -> float:
+    """Where the rendered opening ends, in quarter notes: the first bar end at or past
+    `piece.seconds` at the piece's tempo."""
+    from music21 import meter
+
+    parts = list(score.parts)
+    bars = _Bars(parts[0])
+    ts = parts[0].recurse().getElementsByClass(meter.TimeSignature).first()
+    quarter_seconds = 60 / piece.bpm / float(ts.beatDuration.quarterLength)
+    end_ql = 0.0
+    for m in parts[0].getElementsByClass("Measure"):
+        end_ql = bars(float(m.offset)) + min(
+            float(m.duration.quarterLength), float(m.barDuration.quarterLength)
+        )
+        if end_ql * quarter_seconds >= piece.seconds:
+            break
+    return end_ql
 
 
 class _Bars:
@@ -162,15 +165,8 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
     ts = parts[0].recurse().getElementsByClass(meter.TimeSignature).first()
     beat_ql = float(ts.beatDuration.quarterLength)
     bpb = int(ts.beatCount)
-    quarter_seconds = 60 / piece.bpm / beat_ql
     # bars of the opening that fit the wanted length
-    end_ql = 0.0
-    for m in measures:
-        end_ql = bars[0](float(m.offset)) + min(
-            float(m.duration.quarterLength), float(m.barDuration.quarterLength)
-        )
-        if end_ql * quarter_seconds >= piece.seconds:
-            break
+    end_ql = excerpt_end(score, piece)
     # beats and downbeats from the bars (a pickup bar has beats but no downbeat)
     beat_ql_list, down_ql = [], []
     for m in measures:
@@ -246,7 +242,7 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
         notes += _drums(beat_ql_list, down_ql, bpb, beat_ql, at, rng)
     channels = {min(i, 7): programs[min(i, len(programs) - 1)] for i in range(len(parts))}
     channels.update({4: 25, 5: 33})
-    tonic, mode = _key_truth(score)
+    tonic, mode = _key_truth(score, end_ql)
     truth = Truth(
         beats=[at(q) for q in beat_ql_list],
         downbeats=[at(q) for q in down_ql],
