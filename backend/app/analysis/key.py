@@ -10,12 +10,16 @@ Two kinds of evidence are added up for each of the 24 keys:
   alone cannot tell a key from its dominant or its relative key — the same seven notes, nearly
   the same weights — while the opening and closing chords usually can.
 
+- the harmony followed chord by chord (key_harmony.py): where a key path over the chords
+  spends its time, and which tonic the song's cadences resolve to.
+
 Weights chosen on the development half of the evaluation set."""
 
 from dataclasses import dataclass
 
 import numpy as np
 
+from app.analysis import key_harmony
 from app.analysis.features import CHROMA_HOP, SR, Features
 
 NAMES = ["C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"]
@@ -33,6 +37,9 @@ EDGE_SECONDS = 2.0
 SOUND_LEVEL = 0.05
 START_TRIAD, END_TRIAD = 0.3, 0.2
 START_BASS, END_BASS = 0.3, 0.3
+# the harmony-following model (key_harmony.py): the share of the song its key path spends in a
+# key and the key's share of the song's cadences
+PATH_WEIGHT, CADENCE_WEIGHT = 0.1, 0.1
 
 
 @dataclass(frozen=True)
@@ -103,7 +110,8 @@ def scores(f: Features) -> np.ndarray:
     ):
         s += w_triad * np.concatenate([_corr(chroma, MAJOR_TRIAD), _corr(chroma, MINOR_TRIAD)])
         s += w_bass * np.tile(bass, 2)
-    return s
+    time, cadences = key_harmony.evidence(f, SOUND_LEVEL)
+    return s + PATH_WEIGHT * time + CADENCE_WEIGHT * cadences
 
 
 def estimate(f: Features) -> Key:
