@@ -41,9 +41,9 @@ export function LyricsLane({
   return (
     <section aria-labelledby="lyrics-heading" className="grid grid-cols-1 gap-2" data-testid="lyrics">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h3 id="lyrics-heading" className="text-sm font-medium">
+        <h2 id="lyrics-heading" className="text-sm font-medium">
           Lyrics
-        </h3>
+        </h2>
         {info.lyrics && lines.length > 0 && (
           <span className="text-xs text-muted-foreground">
             {info.lyrics.language ? `${info.lyrics.language} · ` : ""}heard by {info.lyrics.provider}

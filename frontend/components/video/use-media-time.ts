@@ -3,11 +3,12 @@
 import { useEffect, useRef, useState } from "react";
 
 /**
- * Where a <video> is: per frame while it plays (timeupdate alone comes about four times a
- * second, and the highlighted clip would lag its cut), on every seek while paused.
+ * Where an <audio> or <video> is: per frame while it plays (timeupdate alone comes about four
+ * times a second, so a playhead would jump and a highlighted clip would lag its cut), on every
+ * seek while paused; `seek` moves both.
  */
-export function useMediaTime() {
-  const media = useRef<HTMLVideoElement>(null);
+export function useMediaTime<T extends HTMLMediaElement = HTMLVideoElement>() {
+  const media = useRef<T>(null);
   const [current, setCurrent] = useState(0);
   const [playing, setPlaying] = useState(false);
 
@@ -27,7 +28,7 @@ export function useMediaTime() {
     setCurrent(seconds);
   };
 
-  const read = (e: React.SyntheticEvent<HTMLVideoElement>) => setCurrent(e.currentTarget.currentTime);
+  const read = (e: React.SyntheticEvent<T>) => setCurrent(e.currentTarget.currentTime);
   const bind = {
     ref: media,
     onTimeUpdate: read,
