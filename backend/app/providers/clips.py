@@ -4,6 +4,7 @@ Paid providers (image-to-video services) implement `ClipProvider`. The local ani
 one of them: it draws motion straight into the composition, so its registry row is the
 `LocalClipMarker` below, which only carries the name the pipeline checks."""
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
@@ -11,10 +12,14 @@ from typing import Literal, Protocol
 from app.core.errors import ProviderError
 from app.core.progress import ProgressFn
 from app.media.ffmpeg import MediaError, probe
+from app.providers.planning import ASPECT_SIZES
 from app.usage.prices import PlannedCall
 
 Aspect = Literal["16:9", "9:16", "1:1"]
-ASPECTS: dict[str, tuple[int, int]] = {"16:9": (16, 9), "9:16": (9, 16), "1:1": (1, 1)}
+# The shape of each aspect as its smallest whole numbers (1920 x 1080 -> 16:9).
+ASPECTS: dict[str, tuple[int, int]] = {
+    name: (w // math.gcd(w, h), h // math.gcd(w, h)) for name, (w, h) in ASPECT_SIZES.items()
+}
 
 
 @dataclass(frozen=True)

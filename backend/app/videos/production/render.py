@@ -34,7 +34,7 @@ from app.songs.models import Song
 from app.usage import budget
 from app.videos import service
 from app.videos.models import Clip, ClipStatus, Scene, Video, VideoStatus
-from app.videos.production import files, motion
+from app.videos.production import files, motion, state
 from app.videos.production.state import SUBJECT, cache_dir, clips_of, require_idle, require_status, scenes_of
 
 RENDER = "video.render"
@@ -286,10 +286,6 @@ def _check_paid_rate(db: Session, video: Video) -> None:
         )
 
 
-def _load(db: Session, video_id: uuid.UUID) -> Video | None:
-    return db.get(Video, video_id, populate_existing=True)
-
-
 def _keep_status(db: Session, video: Video, exc: BaseException) -> AppError | None:
     """The video keeps its status (what was made stays); the caller hears our own errors —
     too few clips, the budget — as they are, with their codes."""
@@ -301,7 +297,7 @@ registry.register(
         name=RENDER,
         kind="render",
         subject_type=SUBJECT,
-        load=_load,
+        load=state.load,
         work=_work,
         begin=_begin,
         on_failure=_keep_status,

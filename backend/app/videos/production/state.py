@@ -56,3 +56,8 @@ def cache_dir(video: Video) -> Path:
     """Composition segments kept between renders, so a regenerated clip re-encodes only
     what it changed. Removed by finalize and with the video."""
     return storage.root() / "cache" / "videos" / str(video.id)
+
+
+def load(db: Session, video_id: uuid.UUID) -> Video | None:
+    """The video as the database has it now: what a step's worker starts from."""
+    return db.get(Video, video_id, populate_existing=True)

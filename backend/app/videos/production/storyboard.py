@@ -23,7 +23,7 @@ from app.providers.scene_plans import plan_scenes
 from app.usage import budget
 from app.videos import service
 from app.videos.models import ClipStatus, Scene, Video, VideoStatus
-from app.videos.production import files, paint
+from app.videos.production import files, paint, state
 from app.videos.production.estimate import image_calls
 from app.videos.production.state import SUBJECT, clips_of, require_idle, require_status, scenes_of
 
@@ -173,10 +173,6 @@ def _begin(db: Session, video: Video) -> None:
         raise Conflict("Plan the clips first (POST /api/videos/{id}/clips/plan)")
 
 
-def _load(db: Session, video_id: uuid.UUID) -> Video | None:
-    return db.get(Video, video_id, populate_existing=True)
-
-
 def _retry(db: Session, video: Video) -> None:
     _begin(db, video)
 
@@ -192,7 +188,7 @@ registry.register(
         name=STORYBOARD,
         kind="storyboard",
         subject_type=SUBJECT,
-        load=_load,
+        load=state.load,
         work=_work,
         begin=_begin,
         on_failure=_noop_failure,

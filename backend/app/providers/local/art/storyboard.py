@@ -19,6 +19,7 @@ from typing import Any
 from PIL import Image
 
 from app.media.image import save_png
+from app.providers.planning import ASPECT_SIZES
 
 from .compose import render
 from .layers import PaintedLayer, render_layers
@@ -26,7 +27,6 @@ from .noise import make_rng
 from .palette import apply_modifiers, palette_from_codes
 from .scene import Scene, read_prompt
 
-SIZES = {"16:9": (1920, 1080), "9:16": (1080, 1920), "1:1": (1080, 1080)}
 # framing → (how much larger the painting is than the frame, where the frame sits in it
 # vertically: 0 top … 1 bottom). The horizontal place comes from the still's seed.
 FRAMES: dict[str, tuple[float, float]] = {
@@ -116,7 +116,7 @@ def paint_storyboard_still(
     style: Mapping[str, Any] | Any, scene: Mapping[str, Any] | Any, aspect: str, seed: int, workdir: Path
 ) -> Path:
     """The scene's still as a PNG of the video's frame (1920×1080, 1080×1920 or 1080×1080)."""
-    image = paint_still(style, scene, size=SIZES[aspect], seed=seed)
+    image = paint_still(style, scene, size=ASPECT_SIZES[aspect], seed=seed)
     return save_png(image, workdir / "still.png")
 
 
