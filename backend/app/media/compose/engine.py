@@ -6,7 +6,8 @@
    for stills, clips.py for provider clips), text and fades are drawn on, and x264 encodes
    them once into closed GOPs of raw H.264 with headers shared by all segments. The runs go
    side by side, one per core, with the soundtrack's encode (sound.py) among them; segments
-   already in the cache (same hash of everything that decides their pixels) are not run.
+   and soundtracks already in the cache (same hash of everything that decides their bytes)
+   are not made again.
 3. The segments are joined by concatenating their bytes (each starts with a keyframe, and
    nothing in a closed GOP refers outside it) and muxed with the sound by stream copy:
    MP4, moov first, no edit lists, the same container as the still renderer's.
@@ -16,6 +17,8 @@ the few arguments that are not a graph (input options, the mux's bitstream filte
 written as lists, which need no escaping.
 """
 
+import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -26,15 +29,16 @@ from app.core.progress import ProgressFn, no_progress
 from app.media.compose.clips import check_clip
 from app.media.compose.plan import Segment, plan_segments
 from app.media.compose.segment import Hasher, Work, encode, key_of
-from app.media.compose.sound import ClipSound, encode_soundtrack, has_sound
+from app.media.compose.sound import MUSIC_UNDER, TARGET, ClipSound, encode_soundtrack, has_sound
 from app.media.compose.timeline import ComposeResult, StillMotion, Timeline, VideoClip
 from app.media.ffmpeg import probe, run_ffmpeg
 from app.media.render import annexb
-from app.media.render.audio import RATE
+from app.media.render.audio import AAC, RATE
 from app.media.render.jobs import Job, run_jobs
 
 # Rough CPU seconds per frame, to start the heaviest jobs first and weigh progress.
 COST = {"still": 0.012, "clip": 0.02, "blend": 0.01}
+SOUND_VERSION = f"1|{' '.join(AAC)}|{TARGET}|{MUSIC_UNDER}"
 
 
 def compose(
@@ -59,25 +63,30 @@ def compose(
         works.append(Work(segments[i], key, cache / f"{key}.h264"))
     missing = [i for i, work in enumerate(works) if not work.path.is_file()]
     samples = round(total * RATE / fps)
+    audio_fades = (round(fades[0] * RATE / fps), round(fades[1] * RATE / fps))
+    voices = _voices(timeline, segments)
+    # The soundtrack is cached like the segments: re-composing after a clip changed does not
+    # encode the song again (the AAC encoder costs as much as a fifth of the picture).
+    sound = cache / f"sound-{_sound_key(timeline, samples, audio_fades, voices, files)}.aac"
     with tempfile.TemporaryDirectory(prefix="compose-", dir=workdir) as name:
         scratch = Path(name)
-        sound = scratch / "audio.aac"
-        audio_fades = (round(fades[0] * RATE / fps), round(fades[1] * RATE / fps))
-        jobs = [
-            Job(
-                "audio",
-                timeline.duration * 0.06 * (2 if timeline.loudnorm else 1),
-                lambda: encode_soundtrack(
-                    timeline.audio,
-                    sound,
-                    samples=samples,
-                    fades=audio_fades,
-                    loudnorm=timeline.loudnorm,
-                    scratch=scratch,
-                    voices=_voices(timeline, segments),
-                ),
+
+        def soundtrack() -> None:
+            encoded = encode_soundtrack(
+                timeline.audio,
+                scratch / "audio.aac",
+                samples=samples,
+                fades=audio_fades,
+                loudnorm=timeline.loudnorm,
+                scratch=scratch,
+                voices=voices,
             )
-        ]
+            staging = sound.with_suffix(f".{os.getpid()}.part")
+            shutil.move(encoded, staging)
+            os.replace(staging, sound)
+
+        cost = timeline.duration * 0.06 * (2 if timeline.loudnorm else 1)
+        jobs = [] if sound.is_file() else [Job("audio", cost, soundtrack)]
         jobs += [_job(timeline, segments, i, works[i], scratch, fades) for i in missing]
         progress(0.02)
         run_jobs(jobs, lambda f: progress(0.02 + 0.93 * f))
@@ -94,6 +103,21 @@ def compose(
         encoded=len(missing),
         reused=len(segments) - len(missing),
     )
+
+
+def _sound_key(
+    timeline: Timeline, samples: int, fades: tuple[int, int], voices: list[ClipSound], files: Hasher
+) -> str:
+    """Everything the soundtrack's bytes depend on."""
+    parts = {
+        "version": SOUND_VERSION,
+        "song": files(timeline.audio),
+        "samples": samples,
+        "fades": fades,
+        "loudnorm": timeline.loudnorm,
+        "voices": [[files(v.path), v.start, v.length] for v in voices],
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:32]
 
 
 def _voices(timeline: Timeline, segments: list[Segment]) -> list[ClipSound]:

@@ -253,7 +253,9 @@ def test_clips_bring_their_sound_over_the_music_only_when_asked(material: Path, 
     assert 0.25 < float(m @ s / (s @ s)) < 0.35
 
 
-def test_recomposing_after_one_change_encodes_only_that_segment(material: Path, tmp_path: Path) -> None:
+def test_recomposing_after_one_change_encodes_only_that_segment_and_not_the_song(
+    material: Path, tmp_path: Path
+) -> None:
     tl = timeline(material / "song.mp3", _cuts(material, ["zoom_in", "pan_right"]))
     reports: list[float] = []
     first = _compose(tl, tmp_path, "a.mp4", progress=reports.append)
@@ -264,8 +266,16 @@ def test_recomposing_after_one_change_encodes_only_that_segment(material: Path, 
     assert (tmp_path / "a.mp4").read_bytes() == (tmp_path / "b.mp4").read_bytes()
     shots = list(tl.shots)
     shots[2] = replace(shots[2], source=held(material / "still-5.png", "zoom_out"))
+    sounds = sorted((tmp_path / "cache").glob("sound-*.aac"))
+    assert len(sounds) == 1  # the song is encoded once, with the first composition
+    made = sounds[0].stat().st_mtime_ns
     changed = _compose(replace(tl, shots=tuple(shots)), tmp_path, "c.mp4")
     assert (changed.encoded, changed.reused) == (1, len(tl.shots) - 1)
+    assert sorted((tmp_path / "cache").glob("sound-*.aac")) == sounds
+    assert sounds[0].stat().st_mtime_ns == made
+    # What changes the sound (here its loudness) encodes it again, beside the first.
+    _compose(replace(tl, loudnorm=True), tmp_path, "loud.mp4")
+    assert len(list((tmp_path / "cache").glob("sound-*.aac"))) == 2
     # A crossfade into shot 4 reads shot 3's picture: changing shot 3 redoes both.
     shots[3] = replace(shots[3], transition="crossfade", transition_seconds=0.4)
     _compose(replace(tl, shots=tuple(shots)), tmp_path, "d.mp4")
