@@ -57,9 +57,11 @@ echo "$mode: API http://localhost:$API_PORT (docs at /docs) · Ctrl-C to stop"
 # A crashed server is started again (with a growing pause) while the other keeps running;
 # only Ctrl-C or SIGTERM ends this. --no-proxy-headers: uvicorn would otherwise take any
 # X-Forwarded-For from 127.0.0.1 — the dashboard's own address — as the client's; the API
-# decides itself whom to believe.
+# decides itself whom to believe. --timeout-keep-alive 65: the dashboard's proxy (Node) keeps an
+# idle connection for 5 s, as long as uvicorn's default, and a request sent on one that uvicorn
+# is just closing fails with "socket hang up"; the server must outlast the client.
 backend/.venv/bin/python backend/scripts/supervise.py \
-  --service api "cd backend && exec .venv/bin/uvicorn app.main:app --host $BIND_HOST --port $API_PORT --no-proxy-headers $reload" \
+  --service api "cd backend && exec .venv/bin/uvicorn app.main:app --host $BIND_HOST --port $API_PORT --no-proxy-headers --timeout-keep-alive 65 $reload" \
   --service dashboard "cd frontend && NEXT_TELEMETRY_DISABLED=1 exec $web" &
 supervisor=$!
 # `wait` returns early when a trapped signal arrives; the trap then stops the supervisor.

@@ -67,7 +67,7 @@ if [ -f frontend/package.json ]; then
   . "$emulator_env"
   export E2E_GOOGLE_URL=http://127.0.0.1:${E2E_GOOGLE_PORT:-8099}
   # As make start runs it: uvicorn believes no X-Forwarded-For; the API decides whom to trust.
-  (cd backend && exec .venv/bin/uvicorn app.main:app --host 127.0.0.1 --port "${E2E_API_PORT:-8001}" --no-proxy-headers --log-level warning) &
+  (cd backend && exec .venv/bin/uvicorn app.main:app --host 127.0.0.1 --port "${E2E_API_PORT:-8001}" --no-proxy-headers --timeout-keep-alive 65 --log-level warning) &
   api_pid=$!
   for _ in $(seq 1 60); do curl -fs "$E2E_API_URL/api/health" >/dev/null && break; sleep 0.5; done
   # A build folder of its own: a studio served by make start from .next is left alone.

@@ -3,9 +3,8 @@
 import { AlertTriangle, Images, Loader2 } from "lucide-react";
 import { useEffect, useState } from "react";
 
-import { FinishPanel } from "@/components/video/finish-panel";
 import { RenderPanel } from "@/components/video/render-panel";
-import { ReviewPlayer } from "@/components/video/review-player";
+import { ResultCard } from "@/components/video/result-card";
 import { OutcomeLine, StepBar } from "@/components/video/step-status";
 import { StoryboardGrid } from "@/components/video/storyboard-grid";
 import { useProduction } from "@/components/video/use-production";
@@ -107,24 +106,7 @@ export function AdProduction({
       )}
       <StoryboardGrid production={production} />
       <RenderPanel production={production} />
-      {video.output && (
-        <Card>
-          <CardHeader>
-            <CardTitle>
-              <h2>The ad</h2>
-            </CardTitle>
-            <CardDescription>
-              {video.status === "finalized"
-                ? "Finalized: kept as it is."
-                : "Play it through; regenerate the clip at the playhead if it is not right (once each)."}
-            </CardDescription>
-          </CardHeader>
-          <CardContent className="grid grid-cols-1 gap-5">
-            <ReviewPlayer production={production} lyrics={null} />
-            <FinishPanel production={production} youtube={youtube} />
-          </CardContent>
-        </Card>
-      )}
+      {video.output && <ResultCard title="The ad" redo="the clip" production={production} lyrics={null} youtube={youtube} />}
     </section>
   );
 }

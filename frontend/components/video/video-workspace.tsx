@@ -4,16 +4,14 @@ import { AlertTriangle } from "lucide-react";
 
 import { VideoEditor } from "@/components/music/video-editor";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatUsd } from "@/lib/format";
 import type { LyricsInfo } from "@/lib/lyrics";
 import type { YouTubeConnection } from "@/lib/youtube";
 import { type ProductionVideo, VIDEO_STATUS_LABEL, reached } from "@/lib/video-types";
 
-import { FinishPanel } from "./finish-panel";
 import { OptionsPanel } from "./options-panel";
 import { RenderPanel } from "./render-panel";
-import { ReviewPlayer } from "./review-player";
+import { ResultCard } from "./result-card";
 import { StoryboardGrid } from "./storyboard-grid";
 import { OutcomeLine } from "./step-status";
 import { useProduction } from "./use-production";
@@ -43,22 +41,7 @@ export function VideoWorkspace({
   const production = useProduction(initial);
   const { video, outcome } = production;
   const player = video.output && (
-    <Card>
-      <CardHeader>
-        <CardTitle>
-          <h2>The video</h2>
-        </CardTitle>
-        <CardDescription>
-          {video.status === "finalized"
-            ? "Finalized: kept as it is."
-            : "Play it through; regenerate the clip or section at the playhead if it is not right (once each)."}
-        </CardDescription>
-      </CardHeader>
-      <CardContent className="grid grid-cols-1 gap-5">
-        <ReviewPlayer production={production} lyrics={lyrics} />
-        <FinishPanel production={production} youtube={youtube} />
-      </CardContent>
-    </Card>
+    <ResultCard title="The video" redo="the clip or section" production={production} lyrics={lyrics} youtube={youtube} />
   );
 
   return (
