@@ -38,4 +38,13 @@ describe("ConfirmDelete", () => {
     expect(screen.getByRole("alertdialog")).toBeTruthy();
     expect(onDeleted).not.toHaveBeenCalled();
   });
+
+  it("offers nothing while the subject is busy", () => {
+    const remove = vi.fn(async () => undefined);
+    render(<ConfirmDelete title="Delete this track?" description="Gone." confirmLabel="Delete track" disabled remove={remove} />);
+    const trigger = screen.getByRole("button", { name: /Delete/ });
+    expect(trigger.hasAttribute("disabled")).toBe(true);
+    fireEvent.click(trigger);
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+  });
 });

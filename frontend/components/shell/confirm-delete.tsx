@@ -27,6 +27,7 @@ export function ConfirmDelete({
   confirmLabel,
   triggerLabel,
   size = "default",
+  disabled,
   remove,
   onDeleted,
 }: {
@@ -35,8 +36,9 @@ export function ConfirmDelete({
   confirmLabel: string;
   triggerLabel?: string;
   size?: "default" | "sm";
+  disabled?: boolean;
   remove: () => Promise<unknown>;
-  onDeleted: () => void;
+  onDeleted?: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -48,7 +50,7 @@ export function ConfirmDelete({
     try {
       await remove();
       setOpen(false);
-      onDeleted();
+      onDeleted?.();
     } catch (error) {
       setProblem(errorMessage(error));
     } finally {
@@ -66,7 +68,7 @@ export function ConfirmDelete({
       }}
     >
       <AlertDialogTrigger asChild>
-        <Button variant="ghost" size={size} className="text-muted-foreground hover:text-destructive" aria-label={triggerLabel}>
+        <Button variant="ghost" size={size} className="text-muted-foreground hover:text-destructive" aria-label={triggerLabel} disabled={disabled}>
           <Trash2 aria-hidden /> Delete
         </Button>
       </AlertDialogTrigger>

@@ -3,6 +3,7 @@
 import { AlertTriangle, ArrowLeft, Clapperboard, Loader2, RotateCcw } from "lucide-react";
 import Link from "next/link";
 
+import { ConfirmDelete } from "@/components/shell/confirm-delete";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { YouTubePanel, showsYouTube } from "@/components/youtube/youtube-panel";
@@ -14,7 +15,6 @@ import type { YouTubeConnection } from "@/lib/youtube";
 
 import { AudioPlayer } from "./audio-player";
 import { Cover } from "./cover";
-import { DeleteTrackButton } from "./delete-track-button";
 import { Downloads } from "./downloads";
 import { StageProgress } from "./stage-progress";
 import { StatusBadge } from "./status-badge";
@@ -142,7 +142,13 @@ export function TrackWorkspace({ initial, youtube = null }: { initial: Track; yo
               <p className="text-sm leading-relaxed text-muted-foreground">{track.prompt}</p>
               <TrackFacts track={track} />
               <div className="border-t pt-3">
-                <DeleteTrackButton disabled={busy} onConfirm={remove} />
+                <ConfirmDelete
+                  title="Delete this track?"
+                  description="The music, cover art and video are removed from the studio. This cannot be undone."
+                  confirmLabel="Delete track"
+                  disabled={busy}
+                  remove={remove}
+                />
               </div>
             </CardContent>
           </Card>

@@ -107,17 +107,18 @@ export function useTrackActions(initial: Track) {
     }
   };
 
+  // A refusal is thrown to the confirmation dialog, which says it where the creator is looking.
   const remove = async () => {
     setPending("delete");
     try {
       unwrap(await api.DELETE("/api/tracks/{track_id}", { params: { path: { track_id: track.id } } }));
-      toast.success("Track deleted");
-      router.push("/history");
-      router.refresh();
     } catch (error) {
-      toast.error("Could not delete the track", { description: errorMessage(error) });
       setPending(null);
+      throw error;
     }
+    toast.success("Track deleted");
+    router.push("/history");
+    router.refresh();
   };
 
   return { track, pending, reload, render, retry, upload, remove };
