@@ -25,6 +25,7 @@ from evalset import key_truth, midi
 from evalset.truth import Truth
 
 SR = 44100
+ATTACK = 0.2  # seconds of a note that make its attack (onset_lead)
 SOUND_FONTS = [Path("/usr/share/sounds/sf2/FluidR3_GM.sf2"), Path("/usr/share/sounds/sf2/default-GM.sf2")]
 # General MIDI programs per ensemble, top voice first.
 ENSEMBLES = {
@@ -261,14 +262,20 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
 
 @cache
 def onset_lead(program: int) -> float:
-    """Seconds from a note-on to the note being heard (its envelope reaching a third of its
-    peak) for a General MIDI program in the sound font: bowed strings and flutes swell
-    for a tenth of a second or more."""
+    """Seconds from a note-on to the note being heard (its envelope reaching a third of the
+    peak of its attack) for a General MIDI program in the sound font: bowed strings and
+    flutes take 30-40 ms, a piano 4. The attack is the note's first ATTACK seconds: by then
+    every sample here has spoken (measured with windows of 0.1-0.2 s, the lead changes by a
+    few ms at most), while later the sustained samples swell on (the cello's level doubles
+    between 0.2 and 0.4 s), and a swell half a second in does not move where a listener
+    hears the note begin; nor do the pieces' notes, most shorter than that, ever reach it."""
     with tempfile.TemporaryDirectory() as tmp:
         pitch = 48 if program in (42, 43, 32, 33, 70) else 64
         a = _synthesise([midi.Note(0.5, 1.5, pitch, 80, 0)], {0: program}, Path(tmp), 2.5)
     env = np.sqrt(np.convolve(a.astype(np.float64) ** 2, np.ones(441) / 441, mode="same"))
-    heard = int(np.argmax(env > env.max() / 3))
+    start = int(0.5 * SR)
+    peak = float(env[start : start + int(ATTACK * SR)].max())
+    heard = int(np.argmax(env > peak / 3))
     return float(np.clip(heard / SR - 0.5, 0.0, 0.15))
 
 

@@ -11,7 +11,12 @@ each attack is, while the beat-to-beat interval changes slowly (a penalty on the
 difference of the times, which a steady tempo or a gentle ritardando hardly pays). Attacks
 far from the fit (an off-beat note that happened to be louder) are down-weighted and the fit
 repeated, so they do not pull the grid. A drum kit's beats, whose attacks already lie on a
-smooth grid, are left on their attacks."""
+smooth grid, are left on their attacks.
+
+The tracker also carries its pulse on through silence: into a lead-in before the first note
+and through a final chord ringing out. Those beats are heard by nobody, so the beats
+reported run from the first to the last one with an attack of its own (`sounding`); the
+video grid extends the pulse over the edges where a cut needs it (app/videos/grid.py)."""
 
 import numpy as np
 from scipy.linalg import solveh_banded
@@ -21,6 +26,8 @@ SMOOTHNESS = 1.0  # weight of the second-difference penalty (times in seconds, w
 OUTLIER = 0.03  # seconds: an attack this far from the fit no longer pulls it
 TRACKED_WEIGHT = 0.05  # pull of the tracker's own beat (where there is no attack at all)
 ROUNDS = 5
+NEAR = 0.04  # seconds either side of a placed beat in which its own attack is looked for
+QUIET = 0.35  # an attack under this share of the median beat's does not make a beat (dev set)
 
 
 def attacks(times: np.ndarray, onset: np.ndarray, fps: float) -> tuple[np.ndarray, np.ndarray]:
@@ -66,6 +73,21 @@ def place(times: np.ndarray, onset: np.ndarray, fps: float) -> np.ndarray:
         r = (fit - seen) / OUTLIER
         keep = np.where(np.abs(r) < 1, (1 - r**2) ** 2, 0.0)  # Tukey's biweight
     return np.sort(np.asarray(fit, dtype=float))  # (a fit never reorders beats; this makes sure)
+
+
+def sounding(times: np.ndarray, onset: np.ndarray, fps: float) -> np.ndarray:
+    """The beats `times` from the first to the last with an attack of their own on `onset`
+    (within NEAR, at least QUIET of the median beat's attack); the beats between are all kept
+    (a rest or a held note inside the music is still counted through)."""
+    if len(times) < 2 or len(onset) == 0:
+        return times
+    half = max(1, int(round(NEAR * fps)))
+    frames = np.round(times * fps + 0.5).astype(int)
+    strength = np.array([onset[max(0, f - half) : max(0, f + half + 1)].max(initial=0.0) for f in frames])
+    heard = np.flatnonzero(strength >= QUIET * float(np.median(strength)))
+    if len(heard) < 2:
+        return times
+    return times[heard[0] : heard[-1] + 1]
 
 
 def _second_difference_bands(n: int) -> np.ndarray:

@@ -40,7 +40,8 @@ beat of a fast song.
 
 Beats are then placed on the attacks they belong to, on a finer onset function, by a
 smoothing fit that keeps the tempo from jittering where played notes spread around the beat
-(beat_placement.py): on the evaluation set their mean offset is a few milliseconds.
+(beat_placement.py): on the evaluation set their mean offset is a few milliseconds. The
+pulse carried on into a silent lead-in or a ringing final chord is dropped there.
 The thresholds were chosen on the evaluation set's development half (bench/analysis.py)."""
 
 import math
@@ -289,6 +290,7 @@ def track(
             frames = frames[phase::2]
     if fine_onset is not None and len(fine_onset):
         times = beat_placement.place(frames / FPS, fine_onset, FINE_FPS) + LATENCY
+        times = beat_placement.sounding(times, fine_onset, FINE_FPS)
     else:
         times = _refine(frames, onset) / FPS + LATENCY
     times = times[(times >= 0)]

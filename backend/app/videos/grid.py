@@ -92,8 +92,11 @@ class Grid:
 
 
 def grid_from_analysis(analysis: "Analysis") -> Grid:
-    """The grid the analysis found. Beats outside the song are dropped and each downbeat is
-    tied to its nearest beat, so a slightly inconsistent result still makes a valid grid."""
+    """The grid the analysis found, carried over the song's edges. Beats outside the song are
+    dropped and each downbeat is tied to its nearest beat, so a slightly inconsistent result
+    still makes a valid grid. The analysis reports beats only where the music has attacks;
+    a lead-in or a final chord ringing out gets the pulse of the beats next to it (bars
+    counted on), so a cut can fall on the beat there too."""
     duration = float(analysis.duration)
     beats = sorted({float(t) for t in analysis.beats if math.isfinite(t) and 0 <= t <= duration})
     probe = Grid(tuple(beats), (), 1, duration)
@@ -101,7 +104,28 @@ def grid_from_analysis(analysis: "Analysis") -> Grid:
         {t for d in analysis.downbeats if (t := probe.nearest(float(d), any_beat=True)) is not None}
     )
     meter = min(max(int(analysis.beats_per_bar), 1), MAX_BEATS_PER_BAR)
-    return Grid(tuple(beats), tuple(downbeats), meter, duration)
+    return _over_the_edges(Grid(tuple(beats), tuple(downbeats), meter, duration))
+
+
+EDGE_STEPS = 4  # beat steps whose median is the pulse carried over an edge
+
+
+def _over_the_edges(grid: Grid) -> Grid:
+    beats = grid.beats
+    if len(beats) <= EDGE_STEPS:
+        return grid
+    steps = [b - a for a, b in zip(beats, beats[1:], strict=False)]
+    head, tail = statistics.median(steps[:EDGE_STEPS]), statistics.median(steps[-EDGE_STEPS:])
+    # (a step that fits to within a microsecond still fits: the edge beat is then the edge)
+    n_before, n_after = int(beats[0] / head + 1e-6), int((grid.duration - beats[-1]) / tail + 1e-6)
+    before = [max(0.0, beats[0] - k * head) for k in range(n_before, 0, -1)]
+    after = [min(grid.duration, beats[-1] + k * tail) for k in range(1, n_after + 1)]
+    every = [*before, *beats, *after]
+    lines = [i + len(before) for i in grid.downbeat_indices()]
+    if lines:
+        per = grid.beats_per_bar
+        lines = [*range(lines[0] % per, lines[0], per), *lines, *range(lines[-1] + per, len(every), per)]
+    return Grid(tuple(every), tuple(every[i] for i in lines), grid.beats_per_bar, grid.duration)
 
 
 def double_tempo(grid: Grid) -> Grid:

@@ -84,3 +84,17 @@ def test_notes_spread_around_the_beat_make_a_steady_grid() -> None:
     assert spread_placed.mean() < 0.6 * np.delete(spread_attacks, 30).mean()
     assert spread_placed[30] < 0.02
     assert np.all(np.diff(placed) > 0)
+
+
+def test_no_beats_in_a_silent_lead_in_or_under_a_ringing_final_chord() -> None:
+    # 1.5 s of silence, 20 s of drums at 120 BPM, then a chord left to ring for 4 s: the
+    # pulse the tracker carries into the silence and the ring is not reported as beats.
+    hits = 1.5 + np.arange(41) * 0.5
+    drums = _pattern(hits, swing=0.5)[: int((hits[-1] + 0.3) * SR)]
+    t = np.arange(int(4.0 * SR)) / SR
+    ring = sum(np.sin(2 * np.pi * f * t) for f in (220.0, 277.2, 329.6)) * np.exp(-t * 0.8)
+    audio = np.concatenate([drums, 0.1 * ring]).astype(np.float32)
+    est = np.array(analyse_samples(audio).beats)
+    assert est.min() > hits[0] - 0.04 and est.max() < hits[-1] + 0.04
+    inner = hits[(hits > 3) & (hits < hits[-1] - 1)]
+    assert all(np.min(np.abs(est - h)) <= FRAME for h in inner)

@@ -62,9 +62,21 @@ def test_from_analysis_ties_downbeats_to_beats_and_drops_beats_outside_the_song(
         beats_per_bar=3,
     )
     grid = grid_from_analysis(analysis)  # type: ignore[arg-type]
-    assert grid.beats == (0.5, 1.0, 1.5, 2.0, 2.5)
-    assert grid.downbeats == (0.5, 2.0)
+    assert grid.beats[:7] == (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0)
+    assert 2.0 in grid.downbeats and 2.0004 not in grid.beats
     assert grid.beats_per_bar == 3 and grid.duration == 10.0
+
+
+def test_from_analysis_carries_the_pulse_over_a_lead_in_and_a_ringing_end() -> None:
+    # The analysis heard beats from 1.2 s to 6.0 s (three beats a bar, 100 BPM) of a 9.5 s
+    # song: the grid goes on at that pulse to both ends, bars counted on.
+    beats = tuple(round(1.2 + 0.6 * k, 6) for k in range(9))
+    analysis = SimpleNamespace(duration=9.5, beats=beats, downbeats=beats[1::3], beats_per_bar=3)
+    grid = grid_from_analysis(analysis)  # type: ignore[arg-type]
+    assert grid.beats[0] == pytest.approx(0.0) and grid.beats[-1] == pytest.approx(9.0)
+    assert set(beats) <= set(grid.beats)
+    assert all(b - a == pytest.approx(0.6) for a, b in zip(grid.beats, grid.beats[1:], strict=False))
+    assert [round(t, 6) for t in grid.downbeats] == [0.0, 1.8, 3.6, 5.4, 7.2, 9.0]
 
 
 def test_double_inserts_midpoints_and_keeps_the_meter() -> None:
