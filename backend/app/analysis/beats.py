@@ -275,7 +275,10 @@ def track(
     `fine_onset` (FINE_FPS frames a second) when given, else refined to `onset`."""
     pulse = decode_frames(activation, SLOWEST_BEAT, FASTEST_PULSE, prior=False)
     level = beat_level(pulse, accents) if len(pulse) > 8 else None
-    tempo = level if level is not None else periodicity_tempo(onset)
+    if level is not None:
+        tempo = level
+    else:
+        tempo = periodicity_tempo(onset if features is None else tempo_level.periodic_evidence(features))
     span = LEVEL_SPAN if level is not None else ACF_LEVEL_SPAN
     final = beat_activation if level is not None or periodic_activation is None else periodic_activation
     final = activation if final is None else final
