@@ -1,20 +1,19 @@
 "use client";
 
-import { AlertTriangle, Images, Loader2 } from "lucide-react";
+import { Images, Loader2 } from "lucide-react";
 import { useEffect, useState } from "react";
 
 import { RenderPanel } from "@/components/video/render-panel";
 import { ResultCard } from "@/components/video/result-card";
-import { OutcomeLine, StepBar } from "@/components/video/step-status";
+import { ProductionStatus, StepBar } from "@/components/video/step-status";
 import { StoryboardGrid } from "@/components/video/storyboard-grid";
 import { useProduction } from "@/components/video/use-production";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/lib/api/client";
 import type { components } from "@/lib/api/schema.gen";
 import { formatUsd } from "@/lib/format";
-import { type ProductionVideo, VIDEO_STATUS_LABEL, reached } from "@/lib/video-types";
+import { type ProductionVideo, reached } from "@/lib/video-types";
 import type { YouTubeConnection } from "@/lib/youtube";
 
 type Estimate = components["schemas"]["Estimate"];
@@ -55,31 +54,14 @@ export function AdProduction({
 
   return (
     <section aria-label="Production" className="grid grid-cols-1 gap-6" data-testid="ad-production">
-      <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="production-status">
-        <Badge variant={video.status === "finalized" ? "done" : video.status === "composed" ? "ready" : "secondary"}>
-          {VIDEO_STATUS_LABEL[video.status]}
-        </Badge>
-        <span className="text-muted-foreground" data-testid="video-cost">
-          Spent on this video: {formatUsd(video.cost_usd)}
-        </span>
+      <ProductionStatus video={video} outcome={outcome}>
         {estimate && beforeClips && (
           <span className="text-muted-foreground" data-testid="video-estimate">
             Still to make: {estimate.lines.length === 0 ? "nothing paid" : estimate.lines.map((l) => `${l.count} ${l.what} ${formatUsd(l.usd)}`).join(", ")}
             {estimate.lines.length > 0 && ` (about ${formatUsd(estimate.total_usd)})`}
           </span>
         )}
-      </div>
-      {video.warnings.length > 0 && (
-        <ul className="grid gap-1 rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm" aria-label="Video warnings" data-testid="video-warnings">
-          {video.warnings.map((w, i) => (
-            <li key={i} className="flex items-start gap-2">
-              <AlertTriangle className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
-              {w}
-            </li>
-          ))}
-        </ul>
-      )}
-      <OutcomeLine error={outcome.error} status={outcome.status} testId="production-message" />
+      </ProductionStatus>
       {!painted && (
         <Card>
           <CardHeader>

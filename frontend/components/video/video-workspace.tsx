@@ -1,19 +1,15 @@
 "use client";
 
-import { AlertTriangle } from "lucide-react";
-
 import { VideoEditor } from "@/components/music/video-editor";
-import { Badge } from "@/components/ui/badge";
-import { formatUsd } from "@/lib/format";
 import type { LyricsInfo } from "@/lib/lyrics";
 import type { YouTubeConnection } from "@/lib/youtube";
-import { type ProductionVideo, VIDEO_STATUS_LABEL, reached } from "@/lib/video-types";
+import { type ProductionVideo, reached } from "@/lib/video-types";
 
 import { OptionsPanel } from "./options-panel";
 import { RenderPanel } from "./render-panel";
 import { ResultCard } from "./result-card";
 import { StoryboardGrid } from "./storyboard-grid";
-import { OutcomeLine } from "./step-status";
+import { ProductionStatus } from "./step-status";
 import { useProduction } from "./use-production";
 
 /**
@@ -51,25 +47,7 @@ export function VideoWorkspace({
         <VideoEditor initial={initial} audioUrl={audioUrl} energyBeats={energyBeats} energy={energy} onChange={production.setVideo} />
       )}
       <section aria-label="Production" className="grid grid-cols-1 gap-6">
-        <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="production-status">
-          <Badge variant={video.status === "finalized" ? "done" : video.status === "composed" ? "ready" : "secondary"}>
-            {VIDEO_STATUS_LABEL[video.status]}
-          </Badge>
-          <span className="text-muted-foreground" data-testid="video-cost">
-            Spent on this video: {formatUsd(video.cost_usd)}
-          </span>
-        </div>
-        {video.warnings.length > 0 && (
-          <ul className="grid gap-1 rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm" aria-label="Warnings" data-testid="video-warnings">
-            {video.warnings.map((w, i) => (
-              <li key={i} className="flex items-start gap-2">
-                <AlertTriangle className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
-                {w}
-              </li>
-            ))}
-          </ul>
-        )}
-        <OutcomeLine error={outcome.error} status={outcome.status} testId="production-message" />
+        <ProductionStatus video={video} outcome={outcome} />
         {/* Once there is a video, it is what the creator came back for: first. */}
         {player}
         {video.status !== "finalized" && <OptionsPanel production={production} />}

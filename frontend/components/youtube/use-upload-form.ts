@@ -19,7 +19,10 @@ import {
   utf8Length,
 } from "@/lib/youtube";
 
-function formFrom(defaults: UploadDefaults): UploadForm & { category: string; synthetic: boolean; scheduled: boolean } {
+/** The form prefilled from what the API suggests for a track or a video (both carry these fields). */
+export function formFrom(
+  defaults: Pick<UploadDefaults, "title" | "description" | "tags" | "privacy" | "made_for_kids" | "category" | "contains_synthetic_media">,
+): UploadForm & { category: string; synthetic: boolean; scheduled: boolean } {
   return {
     title: defaults.title,
     description: defaults.description,

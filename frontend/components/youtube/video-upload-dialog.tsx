@@ -29,25 +29,11 @@ import { UploadChoiceFields } from "./upload-choice-fields";
 import { UploadError } from "./upload-error";
 import { UploadScheduleField } from "./upload-schedule-field";
 import { UploadTextFields } from "./upload-text-fields";
-import type { FormState, SetField, ShowProblem } from "./use-upload-form";
+import { formFrom, type FormState, type SetField, type ShowProblem } from "./use-upload-form";
 
 export type VideoUploadDefaults = components["schemas"]["VideoUploadDefaults"];
 export type VideoUploadRequest = components["schemas"]["VideoUploadRequest"];
 export type VideoUploadState = components["schemas"]["VideoUploadState"];
-
-function formFrom(defaults: VideoUploadDefaults): FormState {
-  return {
-    title: defaults.title,
-    description: defaults.description,
-    tags: defaults.tags,
-    privacy: defaults.privacy,
-    madeForKids: defaults.made_for_kids ?? null, // always null from the API: the creator answers
-    schedule: "",
-    category: defaults.category,
-    synthetic: defaults.contains_synthetic_media,
-    scheduled: false,
-  };
-}
 
 /**
  * Upload a composed or finalized music video: the track dialog's fields (title, description,
