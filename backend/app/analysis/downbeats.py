@@ -7,15 +7,22 @@ the song while tolerating a beat too many or too few from the beat tracker."""
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.ndimage import uniform_filter1d
 
 from app.analysis.features import CHROMA_HOP, FPS, SR, Features
 
 METERS = (2, 3, 4)
-# weights of the cues: harmonic change, bass-note change, how loud the low band's onset is
-# (the flux of a nearly linear spectrum: the bass and the kick are played harder at the bar).
-# Chosen on the dev set; the overall onset strength, the mid band's loudness and a two-beat
-# chroma novelty, tried too, only blurred the picture.
-WEIGHTS = np.array([1.0, 0.15, 0.3])
+# weights of the cues: harmonic change, bass-note change, how loud the low band's and the mid
+# band's onsets are (the flux of a nearly linear spectrum: the bass, the kick and the chord
+# are played harder at the bar), and how loud the beat is as a whole against the beats
+# around it (the bar's first beat carries the longest notes and the fullest chords, so its
+# span is louder even where its attack is soft, as in a chorale). Chosen on the dev set; the
+# overall onset strength, a two-beat chroma novelty, the quiet after a note (its length) and
+# the rise out of a rest, tried too, only blurred the picture.
+WEIGHTS = np.array([1.0, 0.15, 0.3, 0.2, 0.6])
+# beats around a beat for its loudness reference: a whole number of bars of 2, 3 and 4 beats,
+# so the reference is not tilted toward any candidate meter's strong beats
+LOUDNESS_CONTEXT = 12
 # t statistic (bar start against bar middle) above which a duple meter has 4 beats (dev set)
 FOUR_OVER_TWO = 1.5
 FOUR_FIT = 0.8  # and its one-strong-in-four pattern fits nearly as well as one-in-two
@@ -52,6 +59,15 @@ def beat_chroma(chroma: np.ndarray, beats: np.ndarray) -> np.ndarray:
     return out.T
 
 
+def _span_mean(x: np.ndarray, frames: np.ndarray) -> np.ndarray:
+    """Mean of a per-frame curve over each beat's span (to the next beat)."""
+    ends = np.concatenate([frames[1:], [min(len(x), frames[-1] + max(1, frames[-1] - frames[-2]))]])
+    ends = np.clip(np.maximum(ends, frames + 1), 1, len(x))
+    starts = np.minimum(frames, ends - 1)
+    cum = np.concatenate([[0.0], np.cumsum(x, dtype=np.float64)])
+    return (cum[ends] - cum[starts]) / (ends - starts)
+
+
 def chroma_change(sync: np.ndarray) -> np.ndarray:
     """1 - cosine similarity between each beat's chroma and the one before."""
     a, b = sync[1:], sync[:-1]
@@ -61,11 +77,14 @@ def chroma_change(sync: np.ndarray) -> np.ndarray:
 
 def bar_start_scores(beats: np.ndarray, f: Features) -> np.ndarray:
     frames = np.clip(np.round(beats * FPS).astype(int), 0, f.n_frames - 1)
+    loud = _span_mean(f.rms_db, frames)
     cues = np.stack(
         [
             chroma_change(beat_chroma(f.chroma, beats)),
             chroma_change(beat_chroma(f.bass_chroma, beats)),
             _near(f.accents[0], frames),
+            _near(f.accents[1], frames),
+            loud - uniform_filter1d(loud, LOUDNESS_CONTEXT, mode="nearest"),
         ]
     )
     return (WEIGHTS[:, None] * np.array([_robust_z(c) for c in cues])).sum(axis=0)
