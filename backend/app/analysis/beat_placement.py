@@ -24,7 +24,12 @@ from scipy.linalg import solveh_banded
 SEARCH = 0.08  # seconds either side of a tracked beat in which its attack is looked for
 SMOOTHNESS = 1.0  # weight of the second-difference penalty (times in seconds, weights ≤ 1)
 OUTLIER = 0.03  # seconds: an attack this far from the fit no longer pulls it
-TRACKED_WEIGHT = 0.05  # pull of the tracker's own beat (where there is no attack at all)
+# Pull of the tracker's own beat, against at most 1 for an attack. The tracker's beat is a
+# second estimate, not only a fallback where there is no attack: its activation holds the
+# harmony's change, which marks a legato note where it is heard, so a little of it steadies
+# the grid (on the development half 0.2 put 0.898 of the real beats within a frame, against
+# 0.887 at 0.05, 0.892 at 0.5 and 0.895 at 1; drums stay on their attacks either way).
+TRACKED_WEIGHT = 0.2
 ROUNDS = 5
 NEAR = 0.04  # seconds either side of a placed beat in which its own attack is looked for
 QUIET = 0.35  # an attack under this share of the median beat's does not make a beat (dev set)
