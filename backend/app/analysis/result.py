@@ -4,7 +4,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 # Bump when a change alters results: stored analyses are keyed by content hash + version.
-ANALYSER_VERSION = "14"
+ANALYSER_VERSION = "15"
 
 
 @dataclass(frozen=True)
