@@ -52,7 +52,7 @@ from numba import njit
 
 from app.analysis import beat_placement
 from app.analysis import tempo as tempo_level
-from app.analysis.features import FINE_FPS, FPS, Features, local_normalise
+from app.analysis.features import FINE_FPS, FPS, Features, local_normalise, scaled
 from app.analysis.tempo import FASTEST_BEAT, SLOWEST_BEAT, periodicity_tempo
 
 MIN_BPM, MAX_BPM = 50.0, 220.0
@@ -351,9 +351,6 @@ def activation(f: Features) -> np.ndarray:
 def track_features(f: Features) -> Beats:
     if float(f.onset.max()) <= 1e-6:  # silence (or a constant tone): nothing to stand a beat on
         return Beats(np.array([]), 0.0, np.array([]), 0.0)
-
-    def scaled(x: np.ndarray) -> np.ndarray:
-        return x / (float(np.percentile(x, 99)) + 1e-9)
 
     beat_act = scaled(f.onset) + LOW_BOOST * scaled(f.onset_low)
     # where the level came from periodicity (music without cymbals, often legato), the

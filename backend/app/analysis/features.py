@@ -228,6 +228,12 @@ def compute(mono: np.ndarray) -> Features:
     )
 
 
+def scaled(x: np.ndarray) -> np.ndarray:
+    """x divided by its 99th percentile: curves of different units made comparable, without
+    one outlying peak deciding the scale."""
+    return x / (float(np.percentile(x, 99)) + 1e-9)
+
+
 def local_normalise(x: np.ndarray, seconds: float = 4.0) -> np.ndarray:
     """x divided by its running maximum over `seconds` (smoothed), so quiet passages (a
     drumless intro) count as much as loud ones; values in [0, 1]."""

@@ -22,7 +22,7 @@ on the running eighths of a slow piece's inner voices. Two estimates work togeth
 import numpy as np
 
 from app.analysis.downbeats import beat_chroma, chroma_change
-from app.analysis.features import FPS, Features
+from app.analysis.features import FPS, Features, scaled
 
 SLOWEST_BEAT = 55.0  # BPM
 FASTEST_BEAT = 200.0
@@ -76,10 +76,6 @@ def periodic_evidence(f: Features) -> np.ndarray:
     where there is no kit. On the development half any weight of the harmony from 0.5 to 4
     gave the same tempi: one fast 3/4 movement, whose onsets alone repeat most at two beats,
     is found at its beat; no other piece changed on either half at equal weights."""
-
-    def scaled(x: np.ndarray) -> np.ndarray:
-        return x / (float(np.percentile(x, 99)) + 1e-9)
-
     return scaled(f.onset) + scaled(f.harmonic)
 
 
