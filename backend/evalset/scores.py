@@ -25,7 +25,8 @@ from evalset import key_truth, midi
 from evalset.truth import Truth
 
 SR = 44100
-ATTACK = 0.2  # seconds of a note that make its attack (onset_lead)
+ATTACK = 0.2  # seconds of a note that make its attack (onset_leads)
+LEAD_SPACING = 3.0  # seconds between the keys rendered to measure the leads
 SOUND_FONTS = [Path("/usr/share/sounds/sf2/FluidR3_GM.sf2"), Path("/usr/share/sounds/sf2/default-GM.sf2")]
 # General MIDI programs per ensemble, top voice first.
 ENSEMBLES = {
@@ -193,7 +194,7 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
         return lead_in + float(np.interp(q, grid, seconds_at))
 
     programs = ENSEMBLES[piece.ensemble]
-    lead = {min(i, 7): onset_lead(programs[min(i, len(programs) - 1)]) for i in range(len(parts))}
+    lead = {min(i, 7): onset_leads(programs[min(i, len(programs) - 1)]) for i in range(len(parts))}
     notes: list[midi.Note] = []
     for index, part in enumerate(parts):
         channel = min(index, 7)
@@ -207,14 +208,14 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
             if start_q >= end_ql:
                 continue
             end_q = min(on_bars(float(el.offset + el.duration.quarterLength)), end_ql + 2)
-            # Players start a slowly speaking instrument early, so that it is heard on the
-            # beat; a note-on at the beat would sound late by the instrument's swell.
-            loose = rng.normal(0, 0.006) - lead[channel]
+            # Players start a slowly speaking note early, so that it is heard on the beat; a
+            # note-on at the beat would sound late by the note's swell.
+            loose = rng.normal(0, 0.006)
             accent = 10 if any(abs(start_q - d) < 1e-6 for d in down_ql) else 0
             for p in el.pitches:
                 notes.append(
                     midi.Note(
-                        at(start_q) + loose,
+                        at(start_q) + loose - lead[channel][int(p.midi)],
                         at(end_q) - 0.01,
                         int(p.midi),
                         int(72 + accent + rng.integers(-8, 8)),
@@ -261,22 +262,38 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
 
 
 @cache
-def onset_lead(program: int) -> float:
+def onset_leads(program: int) -> dict[int, float]:
     """Seconds from a note-on to the note being heard (its envelope reaching a third of the
-    peak of its attack) for a General MIDI program in the sound font: bowed strings and
-    flutes take 30-40 ms, a piano 4. The attack is the note's first ATTACK seconds: by then
-    every sample here has spoken (measured with windows of 0.1-0.2 s, the lead changes by a
-    few ms at most), while later the sustained samples swell on (the cello's level doubles
-    between 0.2 and 0.4 s), and a swell half a second in does not move where a listener
-    hears the note begin; nor do the pieces' notes, most shorter than that, ever reach it."""
+    peak of its attack), for every MIDI pitch of a General MIDI program in the sound font.
+
+    Per pitch, because a sound font plays each range of keys from its own recording: the
+    violin's lead is 10 ms on one key and 46 ms two keys' ranges up, the clarinet's 110 ms in
+    its lowest register and 15 ms in its highest; one figure per instrument would leave the
+    truth of a piece tens of milliseconds off in whichever register it is written. The attack
+    is the note's first ATTACK seconds: by then every sample here has spoken, while later the
+    sustained samples swell on (the cello's level doubles between 0.2 and 0.4 s), and a swell
+    half a second in does not move where a listener hears the note begin. Every key is played
+    alone in one rendering, LEAD_SPACING seconds apart so no tail reaches the next."""
+    pitches = range(21, 109)
     with tempfile.TemporaryDirectory() as tmp:
-        pitch = 48 if program in (42, 43, 32, 33, 70) else 64
-        a = _synthesise([midi.Note(0.5, 1.5, pitch, 80, 0)], {0: program}, Path(tmp), 2.5)
+        a = _synthesise(
+            [
+                midi.Note(0.5 + i * LEAD_SPACING, 1.5 + i * LEAD_SPACING, p, 80, 0)
+                for i, p in enumerate(pitches)
+            ],
+            {0: program},
+            Path(tmp),
+            0.5 + len(pitches) * LEAD_SPACING,
+        )
     env = np.sqrt(np.convolve(a.astype(np.float64) ** 2, np.ones(441) / 441, mode="same"))
-    start = int(0.5 * SR)
-    peak = float(env[start : start + int(ATTACK * SR)].max())
-    heard = int(np.argmax(env > peak / 3))
-    return float(np.clip(heard / SR - 0.5, 0.0, 0.15))
+    leads = {}
+    for i, p in enumerate(pitches):
+        start = int((0.5 + i * LEAD_SPACING) * SR)
+        attack = env[start : start + int(ATTACK * SR)]
+        # A key outside the instrument's range is silent; it then gets no lead.
+        heard = int(np.argmax(attack > attack.max() / 3)) if attack.max() > 1e-4 else 0
+        leads[p] = float(np.clip(heard / SR, 0.0, 0.15))
+    return leads
 
 
 def _drums(

@@ -80,10 +80,13 @@ def test_regular_bars_and_a_pickup_are_left_alone() -> None:
 def test_a_slowly_speaking_note_is_heard_within_its_attack() -> None:
     # The evaluation set starts such notes early by this lead so they are heard on the beat.
     # Measured against the whole note, the cello and flute samples' slow swell half a second
-    # in made it 80-90 ms, which would put their truth beats after the attack was over.
-    from evalset.scores import onset_lead
+    # in made it 80-90 ms, which would put their truth beats after the attack was over; and
+    # each register of a sound font is its own recording, so the lead is measured per key.
+    from evalset.scores import onset_leads
 
-    piano, violin, cello, flute = (onset_lead(p) for p in (0, 40, 42, 73))
-    assert piano < 0.01
-    for lead in (violin, cello, flute):
-        assert 0.015 < lead < 0.05
+    piano, violin, cello, flute = (onset_leads(p) for p in (0, 40, 42, 73))
+    assert max(piano[p] for p in range(36, 97)) < 0.012
+    for leads, low, high in ((violin, 55, 100), (cello, 36, 76), (flute, 60, 96)):
+        in_range = [leads[p] for p in range(low, high)]
+        assert 0.015 < float(np.median(in_range)) < 0.06
+        assert max(in_range) - min(in_range) > 0.03
