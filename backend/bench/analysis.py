@@ -26,11 +26,15 @@ from pathlib import Path
 import numpy as np
 
 from app.analysis import Analysis
+from app.analysis.result import UNSURE_DOWNBEAT, UNSURE_TEMPO
 from evalset.manifest import Song, cache_dir, songs
 from evalset.synth import SR as SYNTH_SR
 from evalset.synth import random_spec, render
 
 FRAME = 1 / 30
+# Below these a song's beats (downbeats) count as wrong when judging the unsure warnings: half
+# or double the beat gives an F of 0.67, two beats to the bar against four also 0.67.
+WRONG_BEATS, WRONG_DOWNBEATS = 0.8, 0.6
 
 
 @dataclass
@@ -48,6 +52,9 @@ class Scores:
     on_beat: list[float] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
     plans: list[float] = field(default_factory=list)  # 1 when the song's clip plan keeps every rule
+    # per song: (beats wrong, tempo flagged unsure) and (downbeats wrong, downbeats flagged)
+    beat_warning: list[tuple[bool, bool]] = field(default_factory=list)
+    down_warning: list[tuple[bool, bool]] = field(default_factory=list)
 
 
 def _cpu() -> float:
@@ -113,6 +120,8 @@ def _ours(song: Song, s: Scores) -> None:
     )
     s.down_f.append(float(mir_eval.beat.f_measure(r, e)))
     s.meter.append(float(a.beats_per_bar == truth.beats_per_bar))
+    s.beat_warning.append((s.beat_f[-1] < WRONG_BEATS, a.tempo_confidence < UNSURE_TEMPO))
+    s.down_warning.append((s.down_f[-1] < WRONG_DOWNBEATS, a.downbeat_confidence < UNSURE_DOWNBEAT))
     if truth.tonic is not None:
         from evalset.truth import PITCH_NAMES
 
@@ -189,10 +198,22 @@ def _lines(kind: str, split: str, ours: Scores, base: Scores, n: int) -> list[st
             f"{_m(ours.pairwise_f)}; boundaries on a beat: {_m(ours.on_beat)} (target 1.000)"
         )
     out.append(
+        f"{tag} unsure warnings: {_warned(ours.beat_warning, 'beats')}; {_warned(ours.down_warning, 'downbeats')}"
+    )
+    out.append(
         f"{tag} clip plans keeping every rule (beats, exact sums, 3-10 s): "
         f"{int(sum(ours.plans))}/{len(ours.plans)} (target all)"
     )
     return out
+
+
+def _warned(songs: list[tuple[bool, bool]], what: str) -> str:
+    """How well the analysis's "unsure" notes tell the creator to check: of the songs whose
+    `what` came out wrong, how many were flagged, and of those that came out right, how many
+    were flagged needlessly."""
+    wrong = [flagged for bad, flagged in songs if bad]
+    right = [flagged for bad, flagged in songs if not bad]
+    return f"{what} wrong and flagged {sum(wrong)}/{len(wrong)}, right but flagged {sum(right)}/{len(right)}"
 
 
 def _speed() -> list[str]:

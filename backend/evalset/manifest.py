@@ -16,7 +16,7 @@ import numpy as np
 from evalset import scores, synth
 from evalset.truth import Truth
 
-GENERATOR_VERSION = "5"
+GENERATOR_VERSION = "6"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SYNTH_DEV = range(1000, 1020)
 SYNTH_HELD_OUT = range(2000, 2020)

@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 import wave
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from evalset.truth import Truth
 SR = 44100
 ATTACK = 0.2  # seconds of a note that make its attack (onset_leads)
 LEAD_SPACING = 3.0  # seconds between the keys rendered to measure the leads
+REARTICULATE = 0.005  # seconds between a note's end and the next note of its key
 SOUND_FONTS = [Path("/usr/share/sounds/sf2/FluidR3_GM.sf2"), Path("/usr/share/sounds/sf2/default-GM.sf2")]
 # General MIDI programs per ensemble, top voice first.
 ENSEMBLES = {
@@ -39,6 +40,7 @@ ENSEMBLES = {
     "harpsichord": [6, 40, 41, 42],
     "fiddle": [40, 24, 0, 32],  # melody, chords (guitar), piano, bass
 }
+CHORDS, BASS = 25, 33  # the programs that play a lead sheet's chord symbols
 
 
 @dataclass(frozen=True)
@@ -230,20 +232,22 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
             hits = [start_q + k * beat_ql for k in range(max(1, round((end_q - start_q) / beat_ql)))]
             for h in hits:
                 for p in sym.pitches:
+                    key = int(48 + p.pitchClass + (12 if p.pitchClass < 5 else 0))
                     notes.append(
                         midi.Note(
-                            at(h) + rng.normal(0, 0.006),
+                            at(h) + rng.normal(0, 0.006) - onset_leads(CHORDS)[key],
                             at(h + beat_ql) - 0.05,
-                            int(48 + p.pitchClass + (12 if p.pitchClass < 5 else 0)),
+                            key,
                             62,
                             4,
                         )
                     )
-                notes.append(midi.Note(at(h), at(h + beat_ql) - 0.05, int(36 + sym.root().pitchClass), 80, 5))
+                root = int(36 + sym.root().pitchClass)
+                notes.append(midi.Note(at(h) - onset_leads(BASS)[root], at(h + beat_ql) - 0.05, root, 80, 5))
     if piece.drums:
         notes += _drums(beat_ql_list, down_ql, bpb, beat_ql, at, rng)
     channels = {min(i, 7): programs[min(i, len(programs) - 1)] for i in range(len(parts))}
-    channels.update({4: 25, 5: 33})
+    channels.update({4: CHORDS, 5: BASS})
     tonic, mode = _key_truth(score, end_ql)
     truth = Truth(
         beats=[at(q) for q in beat_ql_list],
@@ -257,8 +261,26 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
         description=f"{piece.path} {ts.ratioString} {piece.bpm:.0f} BPM {piece.ensemble}"
         + (" + drums" if piece.drums else ""),
     )
-    audio = _synthesise(notes, channels, work, seconds=at(end_ql) + 2.5)
+    audio = _synthesise(_rearticulated(notes), channels, work, seconds=at(end_ql) + 2.5)
     return audio, truth
+
+
+def _rearticulated(notes: list[midi.Note]) -> list[midi.Note]:
+    """Each note ended before the next note of its key on its channel begins. A note started
+    early by its lead overlaps the end of the note before it when both are one key; the
+    synthesiser's note-off for the old note then releases the new one too, and a repeated
+    note of a slowly speaking instrument (an inner voice, a repeated bass) fell silent at
+    once instead of sounding its beat."""
+    out: list[midi.Note] = []
+    by_key: dict[tuple[int, int], list[midi.Note]] = {}
+    for n in notes:
+        by_key.setdefault((n.channel, n.pitch), []).append(n)
+    for same in by_key.values():
+        same.sort(key=lambda n: n.start)
+        for n, following in zip(same, [*same[1:], None], strict=True):
+            end = n.end if following is None else min(n.end, following.start - REARTICULATE)
+            out.append(replace(n, end=max(end, n.start + REARTICULATE)))
+    return out
 
 
 @cache

@@ -38,10 +38,10 @@ if "NUMBA_CACHE_DIR" not in os.environ:
 if "numba" in sys.modules:  # loaded before us: numba read its settings already
     sys.modules["numba"].config.CACHE_DIR = os.environ["NUMBA_CACHE_DIR"]
 
-from app.analysis.result import ANALYSER_VERSION, Analysis, SectionInfo  # noqa: E402 - after the cache folder is set
+from app.analysis.result import ANALYSER_VERSION, Analysis, SectionInfo, unsure  # noqa: E402 - after the cache folder is set
 from app.analysis.run import analyse_file, analyse_samples  # noqa: E402
 
-__all__ = ["ANALYSER_VERSION", "Analysis", "SectionInfo", "analyse", "analyse_samples", "warm"]
+__all__ = ["ANALYSER_VERSION", "Analysis", "SectionInfo", "analyse", "analyse_samples", "unsure", "warm"]
 
 
 def analyse(path: Path, progress: Callable[[float], None] | None = None) -> Analysis:

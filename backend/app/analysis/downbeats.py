@@ -140,6 +140,14 @@ def _halves_differ(scores: np.ndarray, phase: int) -> float:
     return float(d.mean() / (d.std() / np.sqrt(n) + 1e-9))
 
 
+def _same_starts(meter: int, phase: int, other: int, other_phase: int) -> bool:
+    """Whether another reading's bar starts lie on the chosen reading's, or it on theirs: the
+    reading itself, and two beats to the bar against four on beats of the same parity."""
+    if {meter, other} == {2, 4}:
+        return phase % 2 == other_phase % 2
+    return (meter, phase) == (other, other_phase)
+
+
 def track(beats: np.ndarray, f: Features) -> Downbeats:
     if len(beats) < 8:
         return Downbeats(beats[:1], 4, np.arange(len(beats)) % 4, 0.0)
@@ -147,7 +155,6 @@ def track(beats: np.ndarray, f: Features) -> Downbeats:
     fits = {m: _fit(scores, m) for m in METERS}
     ranked = sorted(((float(v), m, p) for m, row in fits.items() for p, v in enumerate(row)), reverse=True)
     best, meter, phase = ranked[0]
-    runner_up = ranked[1][0]
     if meter != 3:
         # Two against four: the one-strong patterns alone cannot tell them apart (a 4/4
         # bar's middle is a half-strong start, a 2/4 piece's pairs of bars make phrases), so
@@ -159,7 +166,13 @@ def track(beats: np.ndarray, f: Features) -> Downbeats:
             meter, phase, best = 4, phase4, float(fits[4][phase4])
         else:
             meter, phase, best = 2, phase4 % 2, float(fits[2][phase4 % 2])
-        runner_up = max(v for m, row in fits.items() if m != meter for v in row)
+    # How sure: the chosen reading against the best one that puts bar starts elsewhere. Two
+    # against four beats is left out of the rivalry: either reading still marks the true bar
+    # starts (a cut on every bar or every other one), and counting it made most songs, found
+    # right, read as unsure.
+    rival = max(
+        float(v) for m, row in fits.items() for p, v in enumerate(row) if not _same_starts(meter, phase, m, p)
+    )
     positions = _follow(scores, meter, phase)
-    confidence = float(np.clip((best - runner_up) / 0.5, 0, 1) * np.clip(best / 1.0, 0, 1))
+    confidence = float(np.clip((best - rival) / 0.5, 0, 1) * np.clip(best / 1.0, 0, 1))
     return Downbeats(beats[positions == 0], meter, positions, confidence)

@@ -21,8 +21,6 @@ from app.songs.schemas import AnalysisPublic, LyricsPublic
 
 ANALYSE = "song.analyse"
 MUSIC_SHARE = 0.8  # of the progress bar when lyrics follow: transcription is one long request
-# Below these the dashboard says the analysis is unsure and offers the grid corrections.
-UNSURE_TEMPO, UNSURE_DOWNBEAT, UNSURE_KEY = 0.5, 0.5, 0.4
 
 
 def cached(db: Session, song: Song) -> SongAnalysis | None:
@@ -51,23 +49,12 @@ def result(db: Session, *, song: Song) -> AnalysisPublic:
         song_id=song.id,
         version=row.version,
         seconds=row.seconds,
-        unsure=unsure(row.data),
+        unsure=analysis.unsure(row.data),
         analysis=row.data,
         lyrics=LyricsPublic.model_validate(sung.lyrics) if sung.lyrics is not None else None,
         lyrics_status=sung.status,
         warnings=[sung.warning] if sung.warning else [],
     )
-
-
-def unsure(data: dict) -> list[str]:
-    notes = []
-    if (data.get("tempo_confidence") or 0) < UNSURE_TEMPO:
-        notes.append("tempo: the beat is not clear; check the grid (double or halve the tempo, nudge it)")
-    if (data.get("downbeat_confidence") or 0) < UNSURE_DOWNBEAT:
-        notes.append("downbeats: the bar's first beat is not clear; shift the downbeat if sections start off")
-    if (data.get("key_confidence") or 0) < UNSURE_KEY:
-        notes.append("key: the key is uncertain")
-    return notes
 
 
 def _work(ctx: StepContext) -> None:

@@ -5,6 +5,7 @@ musical one, and the tracker must find it."""
 import numpy as np
 
 from app.analysis import downbeats
+from app.analysis.result import UNSURE_DOWNBEAT
 from app.analysis.features import SR, compute
 
 C, D, E, F, G, A, B = 48, 50, 52, 53, 55, 57, 59  # MIDI numbers around middle C
@@ -140,3 +141,26 @@ def test_the_held_chord_marks_the_bar_when_every_attack_is_alike() -> None:
     beats, result = _play(events, lead + 4 * bars, beat)
     assert result.beats_per_bar == 4
     assert np.allclose(result.times, beats[lead::4])
+
+
+def test_a_dance_that_also_reads_in_four_is_sure_of_its_bar_starts() -> None:
+    # 2/4 with every other bar a little lighter: read in two or in four, the bar starts fall
+    # on the same beats (a cut on every bar or every other one), so that choice is no doubt
+    # about where the bars start and must not make the creator check the downbeats.
+    beat = 60 / 110
+    harmony = [C, G - 12, F - 12, G - 12, A - 12, E - 12, F - 12, G - 12]
+    events = []
+    for bar in range(24):
+        root = harmony[bar % len(harmony)]
+        events.append((2 * bar * beat, beat, [root - 12, root], 1.0 if bar % 2 == 0 else 0.9))
+        events.append(((2 * bar + 1) * beat, beat, [root + 12, root + 16, root + 19], 0.45))
+    beats, result = _play(events, 48, beat)
+    assert np.allclose(result.times, beats[:: result.beats_per_bar])
+    assert result.confidence >= 0.9
+
+
+def test_beats_all_alike_leave_the_bar_unsure() -> None:
+    # the same chord struck alike on every beat: nothing says where a bar starts
+    beat = 0.5
+    _, result = _play([(i * beat, beat, [C, E, G], 1.0) for i in range(48)], 48, beat)
+    assert result.confidence < UNSURE_DOWNBEAT

@@ -2,6 +2,7 @@
 (an overfull bar in one part must not shift that part against the truth)."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -90,3 +91,18 @@ def test_a_slowly_speaking_note_is_heard_within_its_attack() -> None:
         in_range = [leads[p] for p in range(low, high)]
         assert 0.015 < float(np.median(in_range)) < 0.06
         assert max(in_range) - min(in_range) > 0.03
+
+
+def test_a_repeated_note_started_early_still_sounds_its_beat(tmp_path: Path) -> None:
+    # Started early by its lead, each note overlaps the end of the one before on the same
+    # key; unless the old note ends first, its note-off silences the new one at once.
+    from evalset import midi
+    from evalset.scores import SR, _rearticulated, _synthesise, onset_leads
+
+    lead = onset_leads(40)[67]
+    beats = [1.0, 1.5, 2.0, 2.5]
+    notes = [midi.Note(b - lead, b + 0.49, 67, 80, 0) for b in beats]
+    audio = _synthesise(_rearticulated(notes), {0: 40}, tmp_path, 3.5)
+    level = [float(np.sqrt(np.mean(audio[int((b + 0.25) * SR) : int((b + 0.35) * SR)] ** 2))) for b in beats]
+    assert lead > 0.01
+    assert min(level) > 0.6 * max(level)
