@@ -166,6 +166,24 @@ def shift_downbeats(grid: Grid, by: int) -> Grid:
     return _with_bars(list(grid.beats), anchors, grid.beats_per_bar, grid.duration, backwards=True)
 
 
+def to_offbeats(grid: Grid) -> Grid:
+    """Every beat moved half a beat later, to the middle of its step: for a grid the analysis
+    laid on the off-beats (a steady run of notes with nothing to tell its beat from its
+    after-beat). Each bar line moves with its beat; a beat half a step before the first keeps
+    the grid reaching the song's start, and the last beat moves only if the song reaches its
+    new place. Applied twice, the beats are the same as before (a bar line a beat later)."""
+    beats = grid.beats
+    if len(beats) < 2:
+        return grid
+    middles = [(a + b) / 2 for a, b in zip(beats, beats[1:], strict=False)]
+    first_step, last_step = beats[1] - beats[0], beats[-1] - beats[-2]
+    head = [beats[0] - first_step / 2] if beats[0] - first_step / 2 >= 0 else []
+    tail = [beats[-1] + last_step / 2] if beats[-1] + last_step / 2 <= grid.duration else []
+    moved = [*head, *middles, *tail]
+    anchors = [i + len(head) for i in grid.downbeat_indices() if i + len(head) < len(moved)]
+    return _with_bars(moved, anchors, grid.beats_per_bar, grid.duration, backwards=True)
+
+
 def nudge(grid: Grid, ms: float) -> Grid:
     """The whole grid moved by `ms` milliseconds. Beats pushed past either end of the song stop
     at it; beats that meet there become one (a downbeat when any of them was)."""

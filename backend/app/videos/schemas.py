@@ -42,9 +42,10 @@ class SectionEdit(BaseModel):
 
 class GridEdit(BaseModel):
     """Correct the beat grid: double or halve the tempo, shift the downbeat by whole beats,
-    nudge every beat by milliseconds, or set the beats per bar."""
+    move every beat to the off-beat (half a beat later), nudge every beat by milliseconds, or
+    set the beats per bar."""
 
-    op: Literal["double", "halve", "shift", "nudge", "meter"]
+    op: Literal["double", "halve", "shift", "offbeat", "nudge", "meter"]
     by: int | None = Field(default=None, ge=-16, le=16, description="shift: beats (+ later, - earlier)")
     ms: float | None = Field(default=None, ge=-1000, le=1000, description="nudge: milliseconds")
     beats_per_bar: int | None = Field(default=None, ge=1, le=16, description="meter")

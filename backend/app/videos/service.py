@@ -108,6 +108,8 @@ def edit_grid(db: Session, *, video: Video, body: GridEdit) -> Video:
             return tl.halve_tempo(grid)
         if body.op == "shift":
             return tl.shift_downbeats(grid, body.by if body.by is not None else 1)
+        if body.op == "offbeat":
+            return tl.to_offbeats(grid)
         if body.op == "nudge":
             return tl.nudge(grid, body.ms or 0.0)
         if body.beats_per_bar is None:

@@ -20,6 +20,7 @@ from app.videos.grid import (
     nudge,
     set_beats_per_bar,
     shift_downbeats,
+    to_offbeats,
 )
 from app.videos.sections import (
     Section,
@@ -58,6 +59,7 @@ __all__ = [
     "set_section_note",
     "shift_downbeats",
     "snap",
+    "to_offbeats",
     "split_section",
     "suggest_sections",
     "target_length",

@@ -5,8 +5,8 @@ musical one, and the tracker must find it."""
 import numpy as np
 
 from app.analysis import downbeats
-from app.analysis.result import UNSURE_DOWNBEAT
 from app.analysis.features import SR, compute
+from app.analysis.result import UNSURE_DOWNBEAT
 
 C, D, E, F, G, A, B = 48, 50, 52, 53, 55, 57, 59  # MIDI numbers around middle C
 

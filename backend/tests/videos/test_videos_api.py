@@ -93,6 +93,12 @@ def test_a_video_from_an_analysed_song_sections_and_clip_plan(
     assert abs(doubled["grid"]["tempo"] - 2 * after["grid"]["tempo"]) < 6
     check_plan(doubled)
 
+    # Onto the off-beats: every beat half a beat later, the sections and the plan follow.
+    shifted = client.post(f"/api/videos/{vid}/grid", json={"op": "offbeat"}, headers=auth).json()
+    old, new = doubled["grid"]["beats"], shifted["grid"]["beats"]
+    assert {round((a + b) / 2, 3) for a, b in zip(old, old[1:], strict=False)} <= {round(t, 3) for t in new}
+    check_plan(shifted)
+
     # The song is in use: deleting it is refused until the video is gone.
     assert_error(client.delete(f"/api/songs/{analysed['id']}", headers=auth), 409, "CONFLICT")
     assert client.delete(f"/api/videos/{vid}", headers=auth).status_code == 204

@@ -11,7 +11,8 @@ const METERS = [2, 3, 4, 5, 6, 7, 8] as const;
 
 /**
  * Corrections for a beat grid the analysis got wrong: twice or half the tempo, bar lines a beat
- * earlier or later, every beat a few milliseconds earlier or later, and the beats per bar.
+ * earlier or later, every beat onto the off-beat (half a beat later), every beat a few
+ * milliseconds earlier or later, and the beats per bar.
  */
 export function GridControls({
   grid,
@@ -29,6 +30,7 @@ export function GridControls({
     ["Halve tempo", "Half as many beats", { op: "halve" }],
     ["Bars −1 beat", "Bar lines one beat earlier", { op: "shift", by: -1 }],
     ["Bars +1 beat", "Bar lines one beat later", { op: "shift", by: 1 }],
+    ["Beats ½ later", "Every beat half a beat later: for beats found on the off-beat", { op: "offbeat" }],
     ["Nudge −10 ms", "Every beat 10 milliseconds earlier", { op: "nudge", ms: -10 }],
     ["Nudge +10 ms", "Every beat 10 milliseconds later", { op: "nudge", ms: 10 }],
   ];

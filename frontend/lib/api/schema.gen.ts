@@ -1794,7 +1794,8 @@ export interface components {
         /**
          * GridEdit
          * @description Correct the beat grid: double or halve the tempo, shift the downbeat by whole beats,
-         *     nudge every beat by milliseconds, or set the beats per bar.
+         *     move every beat to the off-beat (half a beat later), nudge every beat by milliseconds, or
+         *     set the beats per bar.
          */
         GridEdit: {
             /**
@@ -1821,7 +1822,7 @@ export interface components {
              * Op
              * @enum {string}
              */
-            op: "double" | "halve" | "shift" | "nudge" | "meter";
+            op: "double" | "halve" | "shift" | "offbeat" | "nudge" | "meter";
         };
         /** GridPublic */
         GridPublic: {

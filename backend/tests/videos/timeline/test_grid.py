@@ -13,6 +13,7 @@ from app.videos.grid import (
     nudge,
     set_beats_per_bar,
     shift_downbeats,
+    to_offbeats,
 )
 from tests.videos.timeline.helpers import assert_grid_ok, make_grid
 
@@ -157,6 +158,27 @@ def test_nudge_moves_everything_and_stops_at_the_ends() -> None:
     assert_grid_ok(earlier)
     with pytest.raises(GridError, match="1000 ms"):
         nudge(grid, 1500)
+
+
+def test_offbeat_moves_a_grid_found_on_the_after_beats_onto_the_beats() -> None:
+    # the analysis put its beats a quarter of a second after a 120 BPM pulse from 0 s
+    found = make_grid(120, 4, 10.0, offset=0.25, phase=1)
+    fixed = to_offbeats(found)
+    assert fixed.beats == pytest.approx(make_grid(120, 4, 10.0).beats)  # 0.0, 0.5, ... 10.0
+    # each bar line moved with its beat: half a beat later (the beat before it is new)
+    assert fixed.downbeats == pytest.approx([t + 0.25 for t in found.downbeats])
+    assert_grid_ok(fixed)
+    # twice is a whole beat later: the beats are the ones the grid had, where the song holds them
+    again = to_offbeats(fixed)
+    assert set(found.beats) <= set(again.beats) | {found.beats[-1]}
+
+
+def test_offbeat_follows_a_drifting_tempo() -> None:
+    found = make_grid(100, 3, 30.0, drift=0.05)
+    fixed = to_offbeats(found)
+    middles = [(a + b) / 2 for a, b in zip(found.beats, found.beats[1:], strict=False)]
+    assert set(middles) <= set(fixed.beats)
+    assert fixed.beats_per_bar == 3 and len(fixed.downbeats) >= len(found.downbeats) - 1
 
 
 def test_beats_that_meet_at_an_end_become_one() -> None:

@@ -103,7 +103,9 @@ def apply_edit(
 @given(
     grids(),
     st.lists(
-        st.tuples(st.sampled_from(["double", "halve", "shift", "nudge", "meter"]), st.integers(-3, 3)),
+        st.tuples(
+            st.sampled_from(["double", "halve", "shift", "offbeat", "nudge", "meter"]), st.integers(-3, 3)
+        ),
         max_size=6,
     ),
 )
@@ -126,6 +128,12 @@ def test_grid_corrections_keep_a_valid_grid(grid: Grid, steps: list[tuple[str, i
                 assert new.beats == grid.beats
                 if regular(grid):
                     assert tl.shift_downbeats(new, -amount) == grid
+            elif kind == "offbeat":
+                new = tl.to_offbeats(grid)
+                assert {(a + b) / 2 for a, b in zip(grid.beats, grid.beats[1:], strict=False)} <= set(
+                    new.beats
+                )
+                assert len(grid.beats) - 1 <= len(new.beats) <= len(grid.beats) + 1
             elif kind == "nudge":
                 new = tl.nudge(grid, amount * 7.5)
                 inside = [
@@ -163,7 +171,7 @@ def test_section_edits_keep_exact_coverage(song: tuple[Grid, tuple[Section, ...]
 
 
 @CASES
-@given(songs(), st.sampled_from(["double", "halve", "shift", "nudge", "meter"]))
+@given(songs(), st.sampled_from(["double", "halve", "shift", "offbeat", "nudge", "meter"]))
 def test_sections_follow_a_grid_correction(song: tuple[Grid, tuple[Section, ...]], kind: str) -> None:
     grid, sections = song
     try:
@@ -171,6 +179,7 @@ def test_sections_follow_a_grid_correction(song: tuple[Grid, tuple[Section, ...]
             "double": lambda: tl.double_tempo(grid),
             "halve": lambda: tl.halve_tempo(grid),
             "shift": lambda: tl.shift_downbeats(grid, 1 if grid.beats_per_bar > 1 else 0),
+            "offbeat": lambda: tl.to_offbeats(grid),
             "nudge": lambda: tl.nudge(grid, -25),
             "meter": lambda: tl.set_beats_per_bar(grid, 3),
         }[kind]()
