@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from evalset import scores, synth
+from evalset import fluid, scores, synth
 from evalset.truth import Truth
 
 GENERATOR_VERSION = "6"
@@ -92,7 +92,7 @@ def songs(kinds: tuple[str, ...] = ("synthetic", "real"), *, build: bool = True)
             )
             if build and not song.truth_path.exists():
                 audio, truth = scores.render(piece, seed=index + 1, work=folder)
-                write_wav(song.audio, audio, scores.SR)
+                write_wav(song.audio, audio, fluid.SR)
                 truth.save(song.truth_path)
             out.append(song)
     return [s for s in out if s.truth_path.exists()]

@@ -10,25 +10,16 @@ These are evaluation tools only; the analyser never imports them."""
 import contextlib
 import math
 import shutil
-import subprocess
-import tempfile
-import wave
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from evalset import key_truth, midi
+from evalset import fluid, key_truth, midi
 from evalset.truth import Truth
 
-SR = 44100
-ATTACK = 0.2  # seconds of a note that make its attack (onset_leads)
-LEAD_SPACING = 3.0  # seconds between the keys rendered to measure the leads
-REARTICULATE = 0.005  # seconds between a note's end and the next note of its key
-SOUND_FONTS = [Path("/usr/share/sounds/sf2/FluidR3_GM.sf2"), Path("/usr/share/sounds/sf2/default-GM.sf2")]
 # General MIDI programs per ensemble, top voice first.
 ENSEMBLES = {
     "strings": [40, 40, 41, 42],
@@ -58,7 +49,7 @@ def available() -> str | None:
     """Why the real-score set cannot be made here, or None when it can."""
     if shutil.which("fluidsynth") is None:
         return "fluidsynth is not installed (apt-get install fluidsynth fluid-soundfont-gm)"
-    if not any(p.exists() for p in SOUND_FONTS):
+    if not any(p.exists() for p in fluid.SOUND_FONTS):
         return "no General MIDI sound font (apt-get install fluid-soundfont-gm)"
     try:
         import music21  # noqa: F401
@@ -196,7 +187,7 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
         return lead_in + float(np.interp(q, grid, seconds_at))
 
     programs = ENSEMBLES[piece.ensemble]
-    lead = {min(i, 7): onset_leads(programs[min(i, len(programs) - 1)]) for i in range(len(parts))}
+    lead = {min(i, 7): fluid.onset_leads(programs[min(i, len(programs) - 1)]) for i in range(len(parts))}
     notes: list[midi.Note] = []
     for index, part in enumerate(parts):
         channel = min(index, 7)
@@ -235,7 +226,7 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
                     key = int(48 + p.pitchClass + (12 if p.pitchClass < 5 else 0))
                     notes.append(
                         midi.Note(
-                            at(h) + rng.normal(0, 0.006) - onset_leads(CHORDS)[key],
+                            at(h) + rng.normal(0, 0.006) - fluid.onset_leads(CHORDS)[key],
                             at(h + beat_ql) - 0.05,
                             key,
                             62,
@@ -243,7 +234,9 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
                         )
                     )
                 root = int(36 + sym.root().pitchClass)
-                notes.append(midi.Note(at(h) - onset_leads(BASS)[root], at(h + beat_ql) - 0.05, root, 80, 5))
+                notes.append(
+                    midi.Note(at(h) - fluid.onset_leads(BASS)[root], at(h + beat_ql) - 0.05, root, 80, 5)
+                )
     if piece.drums:
         notes += _drums(beat_ql_list, down_ql, bpb, beat_ql, at, rng)
     channels = {min(i, 7): programs[min(i, len(programs) - 1)] for i in range(len(parts))}
@@ -261,61 +254,8 @@ def render(piece: Piece, seed: int, work: Path) -> tuple[np.ndarray, Truth]:
         description=f"{piece.path} {ts.ratioString} {piece.bpm:.0f} BPM {piece.ensemble}"
         + (" + drums" if piece.drums else ""),
     )
-    audio = _synthesise(_rearticulated(notes), channels, work, seconds=at(end_ql) + 2.5)
+    audio = fluid.synthesise(fluid.rearticulated(notes), channels, work, seconds=at(end_ql) + 2.5)
     return audio, truth
-
-
-def _rearticulated(notes: list[midi.Note]) -> list[midi.Note]:
-    """Each note ended before the next note of its key on its channel begins. A note started
-    early by its lead overlaps the end of the note before it when both are one key; the
-    synthesiser's note-off for the old note then releases the new one too, and a repeated
-    note of a slowly speaking instrument (an inner voice, a repeated bass) fell silent at
-    once instead of sounding its beat."""
-    out: list[midi.Note] = []
-    by_key: dict[tuple[int, int], list[midi.Note]] = {}
-    for n in notes:
-        by_key.setdefault((n.channel, n.pitch), []).append(n)
-    for same in by_key.values():
-        same.sort(key=lambda n: n.start)
-        for n, following in zip(same, [*same[1:], None], strict=True):
-            end = n.end if following is None else min(n.end, following.start - REARTICULATE)
-            out.append(replace(n, end=max(end, n.start + REARTICULATE)))
-    return out
-
-
-@cache
-def onset_leads(program: int) -> dict[int, float]:
-    """Seconds from a note-on to the note being heard (its envelope reaching a third of the
-    peak of its attack), for every MIDI pitch of a General MIDI program in the sound font.
-
-    Per pitch, because a sound font plays each range of keys from its own recording: the
-    violin's lead is 10 ms on one key and 46 ms two keys' ranges up, the clarinet's 110 ms in
-    its lowest register and 15 ms in its highest; one figure per instrument would leave the
-    truth of a piece tens of milliseconds off in whichever register it is written. The attack
-    is the note's first ATTACK seconds: by then every sample here has spoken, while later the
-    sustained samples swell on (the cello's level doubles between 0.2 and 0.4 s), and a swell
-    half a second in does not move where a listener hears the note begin. Every key is played
-    alone in one rendering, LEAD_SPACING seconds apart so no tail reaches the next."""
-    pitches = range(21, 109)
-    with tempfile.TemporaryDirectory() as tmp:
-        a = _synthesise(
-            [
-                midi.Note(0.5 + i * LEAD_SPACING, 1.5 + i * LEAD_SPACING, p, 80, 0)
-                for i, p in enumerate(pitches)
-            ],
-            {0: program},
-            Path(tmp),
-            0.5 + len(pitches) * LEAD_SPACING,
-        )
-    env = np.sqrt(np.convolve(a.astype(np.float64) ** 2, np.ones(441) / 441, mode="same"))
-    leads = {}
-    for i, p in enumerate(pitches):
-        start = int((0.5 + i * LEAD_SPACING) * SR)
-        attack = env[start : start + int(ATTACK * SR)]
-        # A key outside the instrument's range is silent; it then gets no lead.
-        heard = int(np.argmax(attack > attack.max() / 3)) if attack.max() > 1e-4 else 0
-        leads[p] = float(np.clip(heard / SR, 0.0, 0.15))
-    return leads
 
 
 def _drums(
@@ -340,25 +280,6 @@ def _drums(
             t = at(q + i * beat_ql / sub)
             out.append(midi.Note(t + rng.normal(0, 0.003), t + 0.05, 42, 70 if i == 0 else 50, 9))
     return out
-
-
-def _synthesise(notes: list[midi.Note], programs: dict[int, int], work: Path, seconds: float) -> np.ndarray:
-    font = next(p for p in SOUND_FONTS if p.exists())
-    with tempfile.TemporaryDirectory(dir=work) as tmp:
-        mid, wav = Path(tmp) / "piece.mid", Path(tmp) / "piece.wav"
-        midi.write(mid, notes, programs)
-        subprocess.run(
-            ["fluidsynth", "-ni", "-q", "-g", "0.5", "-r", str(SR), "-F", str(wav), str(font), str(mid)],
-            check=True,
-            capture_output=True,
-        )
-        with wave.open(str(wav)) as w:
-            raw = np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16)
-            channels = w.getnchannels()
-    audio = raw.reshape(-1, channels).astype(np.float32).mean(axis=1) / 32768
-    audio = audio[: int(seconds * SR)]
-    peak = float(np.max(np.abs(audio))) or 1.0
-    return (audio / peak * 0.8).astype(np.float32)
 
 
 # Tempi are plausible performance tempi of the notated beat; ensembles and drums vary the

@@ -83,7 +83,7 @@ def test_a_slowly_speaking_note_is_heard_within_its_attack() -> None:
     # Measured against the whole note, the cello and flute samples' slow swell half a second
     # in made it 80-90 ms, which would put their truth beats after the attack was over; and
     # each register of a sound font is its own recording, so the lead is measured per key.
-    from evalset.scores import onset_leads
+    from evalset.fluid import onset_leads
 
     piano, violin, cello, flute = (onset_leads(p) for p in (0, 40, 42, 73))
     assert max(piano[p] for p in range(36, 97)) < 0.012
@@ -97,12 +97,12 @@ def test_a_repeated_note_started_early_still_sounds_its_beat(tmp_path: Path) -> 
     # Started early by its lead, each note overlaps the end of the one before on the same
     # key; unless the old note ends first, its note-off silences the new one at once.
     from evalset import midi
-    from evalset.scores import SR, _rearticulated, _synthesise, onset_leads
+    from evalset.fluid import SR, onset_leads, rearticulated, synthesise
 
     lead = onset_leads(40)[67]
     beats = [1.0, 1.5, 2.0, 2.5]
     notes = [midi.Note(b - lead, b + 0.49, 67, 80, 0) for b in beats]
-    audio = _synthesise(_rearticulated(notes), {0: 40}, tmp_path, 3.5)
+    audio = synthesise(rearticulated(notes), {0: 40}, tmp_path, 3.5)
     level = [float(np.sqrt(np.mean(audio[int((b + 0.25) * SR) : int((b + 0.35) * SR)] ** 2))) for b in beats]
     assert lead > 0.01
     assert min(level) > 0.6 * max(level)
