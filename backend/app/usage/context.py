@@ -4,7 +4,7 @@ what it has spent so far through `on_cost`.
 
 ContextVars do not follow work into a ThreadPoolExecutor by themselves: submit
 `contextvars.copy_context().run` so that a call made from a worker thread is still booked
-to its job."""
+to its job (`parallel.side_by_side` does so for a step's calls made side by side)."""
 
 import uuid
 from collections.abc import Callable, Iterator

@@ -8,10 +8,9 @@ local motion, with a warning; the step fails only when fewer than three clips, o
 half, came back. Composition reuses the segments of clips that did not change, so a
 regenerated clip costs one clip and a few seconds of encoding."""
 
-import contextvars
 import uuid
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
@@ -32,6 +31,7 @@ from app.providers.planning import ASPECT_SIZES
 from app.songs import lyrics as song_lyrics
 from app.songs.models import Song
 from app.usage import budget
+from app.usage.parallel import side_by_side
 from app.videos import service
 from app.videos.models import Clip, ClipStatus, Scene, Video, VideoStatus
 from app.videos.production import files, motion, state
@@ -110,29 +110,19 @@ def _paid_clips(
         job_id=ctx.job.id, planned=[p for r in requests.values() for p in provider.planned_calls(r)]
     )
     done, stopped = total - len(todo), None
-    with ctx.workdir() as workdir, ThreadPoolExecutor(IN_FLIGHT) as pool:
-        futures = {
-            pool.submit(
-                contextvars.copy_context().run, _one_clip, provider, requests[c.index], workdir / str(c.index)
-            ): c
-            for c in todo
-        }
-        for future in as_completed(futures):
-            clip = futures[future]
-            if future.cancelled():
-                continue
+    with ctx.workdir() as workdir:
+        calls = {c: partial(_one_clip, provider, requests[c.index], workdir / str(c.index)) for c in todo}
+        for clip, made in side_by_side(calls, IN_FLIGHT):
             old = clip.source_path
-            try:
-                made = future.result()
-            except BudgetExceeded as exc:
-                # The next call would pass the budget: stop sending more, keep what is made.
-                stopped = stopped or exc
-                for waiting in futures:
-                    waiting.cancel()
+            if isinstance(made, BudgetExceeded):
+                # The next call would pass the budget: no more are sent; what is made is kept.
+                stopped = stopped or made
                 continue
-            except ProviderError as exc:
-                clip.status, clip.error = ClipStatus.FAILED, str(exc)
-                ctx.progress.message(f"Clip {clip.index + 1} failed: {exc}")
+            if isinstance(made, ProviderError):
+                clip.status, clip.error = ClipStatus.FAILED, str(made)
+                ctx.progress.message(f"Clip {clip.index + 1} failed: {made}")
+            elif isinstance(made, Exception):
+                raise made
             else:
                 clip.source_path = storage.relative_path("clips", uuid.uuid4(), "mp4")
                 storage.commit(made, clip.source_path)

@@ -6,12 +6,11 @@ The plan is written once per clip plan; stills are painted for every scene whose
 regenerating one still — with a new seed or edited text — repaints only that one. A new still
 replaces the old file only once it is committed; the storyboard must be approved again."""
 
-import contextvars
 import hashlib
 import json
 import os
 import uuid
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import delete
@@ -24,6 +23,7 @@ from app.jobs.context import StepContext
 from app.providers.planning import ASPECT_SIZES, PlanClip, PlanRequest, ScenePlan
 from app.providers.scene_plans import plan_scenes
 from app.usage import budget
+from app.usage.parallel import side_by_side
 from app.videos import service
 from app.videos.models import ClipStatus, Scene, Video, VideoStatus
 from app.videos.production import files, paint, state
@@ -137,34 +137,24 @@ def _work(ctx: StepContext) -> None:
     # which let go of the interpreter: two cores paint two stills in about 0.58 of the time),
     # and each is kept here, in this thread, as soon as it is made. A still that fails does not
     # stop the others, so the retry has only the failed ones to paint; the step then fails with
-    # the first failure.
-    with ctx.workdir() as workdir, ThreadPoolExecutor(PAINTERS) as pool:
-        futures = {
-            pool.submit(
-                contextvars.copy_context().run,
+    # the first failure (or with the budget's, which stops the stills not yet begun).
+    with ctx.workdir() as workdir:
+        calls = {
+            scene: partial(
                 paint.still,
                 video.style or {},
                 scene.data,
                 seed=scene.seed,
                 size=size,
                 workdir=_folder(workdir / str(scene.index)),
-            ): scene
+            )
             for scene in stale
         }
-        for done, future in enumerate(as_completed(futures), start=1):
-            if future.cancelled():
+        for done, (scene, painted) in enumerate(side_by_side(calls, PAINTERS), start=1):
+            if isinstance(painted, Exception):
+                failure = painted if isinstance(painted, BudgetExceeded) else failure or painted
                 continue
-            try:
-                painted = future.result()
-            except BudgetExceeded as exc:  # the next call would pass the budget: send no more
-                failure = exc
-                for waiting in futures:
-                    waiting.cancel()
-                continue
-            except Exception as exc:  # one refused still does not stop the others
-                failure = failure or exc
-                continue
-            _keep_painted(db, video, futures[future], painted)
+            _keep_painted(db, video, scene, painted)
             ctx.progress.update(
                 f"painting stills {done}/{len(stale)}", PLAN_SHARE + (1 - PLAN_SHARE) * done / len(stale)
             )
