@@ -17,6 +17,7 @@ from scipy.io import wavfile
 from app import storage
 from app.auth.models import User
 from app.db import session_factory
+from app.providers.local.planner import plan_locally
 from app.songs import analysis
 from app.songs.service import upload
 from app.videos import service
@@ -77,6 +78,8 @@ def run() -> list[str]:
         analysed, _ = timed(lambda: analysis.start(db, song=song))
         video = service.create(db, user=user, body=VideoCreate(song_id=song.id, prompt=PROMPT, aspect="16:9"))
         service.plan(db, video=video)
+        request = storyboard.request_for(db, video)
+        planned, _ = timed(lambda: plan_locally(request))
         stills, _ = timed(lambda: storyboard.start(db, video))
         review.approve(db, video)
         made, _ = timed(lambda: render.start(db, video))

@@ -4,6 +4,7 @@ speaking note is heard on its beat, and a note ends before the next one of its k
 
 These are evaluation tools only; the analyser never imports them."""
 
+import os
 import subprocess
 import tempfile
 import wave
@@ -20,6 +21,14 @@ ATTACK = 0.2  # seconds of a note that make its attack (onset_leads)
 LEAD_SPACING = 3.0  # seconds between the keys rendered to measure the leads
 REARTICULATE = 0.005  # seconds between a note's end and the next note of its key
 SOUND_FONTS = [Path("/usr/share/sounds/sf2/FluidR3_GM.sf2"), Path("/usr/share/sounds/sf2/default-GM.sf2")]
+
+
+def sound_font() -> Path:
+    """The font every rendering uses: EVALSET_SOUND_FONT when set (the beat model's training
+    pieces are played on another font than the evaluation's, so the evaluation measures how
+    it hears instruments it never trained on), else the first of SOUND_FONTS installed."""
+    chosen = os.environ.get("EVALSET_SOUND_FONT")
+    return Path(chosen) if chosen else next(p for p in SOUND_FONTS if p.exists())
 
 
 def rearticulated(notes: list[midi.Note]) -> list[midi.Note]:
@@ -76,7 +85,7 @@ def onset_leads(program: int) -> dict[int, float]:
 
 
 def synthesise(notes: list[midi.Note], programs: dict[int, int], work: Path, seconds: float) -> np.ndarray:
-    font = next(p for p in SOUND_FONTS if p.exists())
+    font = sound_font()
     with tempfile.TemporaryDirectory(dir=work) as tmp:
         mid, wav = Path(tmp) / "piece.mid", Path(tmp) / "piece.wav"
         midi.write(mid, notes, programs)

@@ -32,8 +32,12 @@ beat of a fast song.
 3. Tracking: the model runs again within a factor of 1.3 of that tempo (1.1 for a tempo
    from periodicity) — room for ramps and drift, none for octave jumps — on an activation
    that weighs the low band double, since the kick and the bass mark the beat where
-   arpeggios fill the subdivisions (plus harmonic change weighed triple, for a level from
-   periodicity: without drums the harmony's movement marks the beat best).
+   arpeggios fill the subdivisions. For a level from periodicity (no drum kit, often legato
+   playing) the onsets say little about which notes fall on beats: there the tracker
+   follows the learned beat activation instead (beat_model.py), which has heard such music
+   with its beats — on the real pieces of the evaluation set it raised the beat F-measure
+   from 0.84 to 0.90 (dev) and 0.69 to 0.85 (held-out), and the beats within a frame from
+   0.90 to 0.98.
 4. Harmonic rhythm: for a level from periodicity, where the chords and the bass change
    clearly on every other tracked beat only, and half the tempo is still a beat, the
    tracked pulse was a slow piece's subdivision: every other beat is kept (tempo.py).
@@ -50,7 +54,7 @@ from dataclasses import dataclass
 import numpy as np
 from numba import njit
 
-from app.analysis import beat_placement
+from app.analysis import beat_model, beat_placement
 from app.analysis import tempo as tempo_level
 from app.analysis.features import FINE_FPS, FPS, Features, local_normalise, scaled
 from app.analysis.tempo import FASTEST_BEAT, SLOWEST_BEAT, periodicity_tempo
@@ -69,10 +73,6 @@ WEAK_SLOWEST = 70.0  # BPM: weak evidence never makes a beat slower than this
 MIN_BAND_SHARE = 0.05  # of the onset energy; below it a band does not judge the grouping
 BASS_JUDGES_ALONE = 0.15  # a low band this strong (a clear bass line) judges without cymbals
 PULSE_BONUS = 0.3
-# weight of the harmonic change in the activation for a level from periodicity: in legato
-# music without drums the harmony's movement marks the beat more surely than the onsets do
-# (the dev set's beat F rose from 1 to 3 and stayed level to 6)
-HARMONIC_WEIGHT = 3.0
 LOW_BOOST = 2.0  # the kick and bass mark beats where arpeggios fill the subdivisions (dev set)
 ACF_LEVEL_SPAN = 1.1  # the same for a tempo from periodicity: acoustic music drifts less, and
 # legato playing gives the tracker little to hold it, so wider lets it wander off the level
@@ -353,15 +353,13 @@ def track_features(f: Features) -> Beats:
         return Beats(np.array([]), 0.0, np.array([]), 0.0)
 
     beat_act = scaled(f.onset) + LOW_BOOST * scaled(f.onset_low)
-    # where the level came from periodicity (music without cymbals, often legato), the
-    # harmony's movement helps to place the beat: it changes on beats, not between them
-    periodic = beat_act + HARMONIC_WEIGHT * scaled(f.harmonic)
+    learned, _ = beat_model.activations(f.mel)
     return track(
         activation(f),
         f.onset,
         f.accents,
         local_normalise(beat_act),
-        local_normalise(periodic),
+        learned,
         f.onset_fine,
         features=f,
     )
