@@ -64,7 +64,9 @@ def _work(path: str) -> str:
     """The work a corpus path belongs to: a quartet's folder (all its movements), else the
     file without its extension."""
     parts = path.split("/")
-    work = "/".join(parts[:2]) if len(parts) > 2 else path.rsplit(".", 1)[0]
+    work = "/".join(parts[:2]) if len(parts) > 2 else path
+    for ending in SCORE_FILES:  # only a file type: "bach/bwv66.6" is chorale 66.6
+        work = work.removesuffix(ending)
     return work.removesuffix("-lpz")  # a chorale's Leipzig version is the same chorale
 
 

@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 # Bump when a change alters results: stored analyses are keyed by content hash + version.
-ANALYSER_VERSION = "16"
+ANALYSER_VERSION = "17"
 # Below these the creator is told the analysis is unsure and offered the grid corrections. The
 # tempo's was set on the evaluation set's development half, where 0.6 flags 8 of the 9 real
 # pieces whose beats came out wrong (F under 0.8) and 4 of the 20 right ones (0.5 flagged 5
