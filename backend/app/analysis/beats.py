@@ -305,7 +305,8 @@ def track(
     ibi = np.diff(times)
     curve = 60 / np.concatenate([ibi, ibi[-1:]])
     tempo = float(np.median(60 / ibi))
-    return Beats(times, tempo, curve, _confidence(frames, activation))
+    confidence = _confidence(frames, activation if level is not None else final)
+    return Beats(times, tempo, curve, confidence)
 
 
 def _refine(frames: np.ndarray, onset: np.ndarray) -> np.ndarray:
@@ -329,8 +330,9 @@ def _refine(frames: np.ndarray, onset: np.ndarray) -> np.ndarray:
 
 
 def _confidence(frames: np.ndarray, activation: np.ndarray) -> float:
-    """How clearly the beats stand on onsets: activation at the beats against halfway
-    between them (the usual alternative level), mapped to 0..1."""
+    """How clearly the beats stand on the activation they were tracked by (the onsets with a
+    drum kit, the learned one without): activation at the beats against halfway between them
+    (the usual alternative level), mapped to 0..1."""
     if len(frames) < 4:
         return 0.0
     n = len(activation)
