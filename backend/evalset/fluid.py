@@ -19,6 +19,7 @@ from evalset import midi
 SR = 44100
 ATTACK = 0.2  # seconds of a note that make its attack (onset_leads)
 LEAD_SPACING = 3.0  # seconds between the keys rendered to measure the leads
+RENDER_TIMEOUT = 120  # seconds of synthesiser time for one piece
 REARTICULATE = 0.005  # seconds between a note's end and the next note of its key
 SOUND_FONTS = [Path("/usr/share/sounds/sf2/FluidR3_GM.sf2"), Path("/usr/share/sounds/sf2/default-GM.sf2")]
 
@@ -93,6 +94,9 @@ def synthesise(notes: list[midi.Note], programs: dict[int, int], work: Path, sec
             ["fluidsynth", "-ni", "-q", "-g", "0.5", "-r", str(SR), "-F", str(wav), str(font), str(mid)],
             check=True,
             capture_output=True,
+            # a piece renders in seconds; one of the training corpus's scores once kept the
+            # synthesiser writing for minutes (15 GB), and that must end as a failure
+            timeout=RENDER_TIMEOUT,
         )
         with wave.open(str(wav)) as w:
             raw = np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16)
