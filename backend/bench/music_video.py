@@ -92,7 +92,9 @@ def run() -> list[str]:
         storage.delete(song.path)
     return [
         f"music video, {duration:.0f} s song, {len(clips)} clips, {len(scenes)} scenes, local providers: "
-        f"analysis {analysed.wall:.1f} s ({analysed.cpu:.1f} CPU-s), storyboard stills {stills.wall:.1f} s "
+        f"analysis {analysed.wall:.1f} s ({analysed.cpu:.1f} CPU-s; none when this audio was analysed "
+        f"before by this analyser version), local scene plan {planned.wall * 1000:.0f} ms "
+        f"({planned.cpu * 1000:.0f} CPU-ms), storyboard stills {stills.wall:.1f} s "
         f"({stills.cpu:.1f} CPU-s), clips + composition {made.wall:.1f} s ({made.cpu:.1f} CPU-s) = "
         f"{duration / made.wall:.1f}x real time (target >= 4x); cuts between scenes on their frame: {hits}/{cuts}",
     ]
