@@ -16,7 +16,8 @@ instead of compiling again. `warm()` compiles (or loads) it and builds the filte
 
 Everything here is permissively licensed: our own code, numpy and scipy (BSD), librosa (ISC)
 for filter banks, numba (BSD) for the Viterbi decoder, pyloudnorm (MIT) for the loudness
-filters. No trained model is used."""
+filters. The one trained model is our own: the beat activation (beat_model.py), trained by
+`backend/training` on public-domain scores and our synthetic songs, its weights in models/."""
 
 import os
 import sys

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import numpy as np
 
+from app.analysis import beat_model, downbeats, energy, features, key, loudness, mood, sections
 from app.analysis import beats as beat_tracker
-from app.analysis import downbeats, energy, features, key, loudness, mood, sections
 from app.analysis.result import ANALYSER_VERSION, Analysis, SectionInfo
 
 
@@ -65,5 +65,6 @@ def analyse_samples(stereo: np.ndarray, progress: Callable[[float], None] | None
 
 def warm_up() -> None:
     features._filters()
+    beat_model.activations(np.zeros((features.N_MELS, 8), np.float32))  # loads the weights
     rng = np.random.default_rng(0)
     beat_tracker.decode_frames(rng.random(400), beat_tracker.MIN_BPM, beat_tracker.MAX_BPM)
