@@ -65,14 +65,18 @@ def test_a_video_from_an_analysed_song_sections_and_clip_plan(
     assert planned["status"] == "planned"
     check_plan(planned)
 
-    # Split at a time between beats: the new boundary lands on the nearest downbeat, and the plan follows.
+    # Split inside the longest section at a time between beats: the new boundary lands on the
+    # nearest downbeat, and the plan follows.
+    longest = max(sections, key=lambda s: s["end"] - s["start"])
+    at = round((longest["start"] + longest["end"]) / 2 + 0.3, 2)
     split = client.post(
-        f"/api/videos/{vid}/sections/edit", json={"op": "split", "at": 30.3, "label": "chorus"}, headers=auth
+        f"/api/videos/{vid}/sections/edit", json={"op": "split", "at": at, "label": "chorus"}, headers=auth
     )
     assert split.status_code == 200, split.text
     after = split.json()
+    assert len(after["sections"]) == len(sections) + 1
     assert any(
-        s["start"] in downbeats and abs(s["start"] - 30.3) < 2.1 and s["label"] == "chorus"
+        s["start"] in downbeats and abs(s["start"] - at) < 2.1 and s["label"] == "chorus"
         for s in after["sections"]
     )
     check_plan(after)
