@@ -53,10 +53,6 @@ def _weights() -> tuple[np.ndarray, ...]:
     return w1, b1 - mean @ w1, w2, b2, w3, b3
 
 
-def available() -> bool:
-    return WEIGHTS.exists()
-
-
 def activations(mel: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per frame: the probability of a beat, and of a downbeat. The first layer is applied
     offset by offset (a frame's input is its neighbours' spectra side by side), so a long
