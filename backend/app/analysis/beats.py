@@ -267,23 +267,26 @@ def track(
     onset: np.ndarray,
     accents: np.ndarray,
     beat_activation: np.ndarray | None = None,
-    periodic_activation: np.ndarray | None = None,
     fine_onset: np.ndarray | None = None,
     features: Features | None = None,
 ) -> Beats:
     """Beats from a beat activation in [0, 1] (per frame); `accents` are the band-wise
     accents that decide the metrical level. The beats are placed on the attacks of
-    `fine_onset` (FINE_FPS frames a second) when given, else refined to `onset`."""
+    `fine_onset` (FINE_FPS frames a second) when given, else refined to `onset`. With
+    `features`, a level from periodicity is tracked on the learned activation, which is
+    computed only then: with a drum kit it would go unused."""
     pulse = decode_frames(activation, SLOWEST_BEAT, FASTEST_PULSE, prior=False)
     level = beat_level(pulse, accents) if len(pulse) > 8 else None
+    learned = None
     if level is not None:
         tempo = level
+    elif features is None:
+        tempo = periodicity_tempo(onset)
     else:
-        tempo = periodicity_tempo(
-            onset if features is None else tempo_level.periodic_evidence(features, periodic_activation)
-        )
+        learned, _ = beat_model.activations(features.mel)
+        tempo = periodicity_tempo(tempo_level.periodic_evidence(features, learned))
     span = LEVEL_SPAN if level is not None else ACF_LEVEL_SPAN
-    final = beat_activation if level is not None or periodic_activation is None else periodic_activation
+    final = beat_activation if level is not None or learned is None else learned
     final = activation if final is None else final
     frames = decode_frames(final, max(MIN_BPM, tempo / span), min(MAX_BPM, tempo * span), centre=tempo)
     if len(frames) < 2:
@@ -358,13 +361,4 @@ def track_features(f: Features) -> Beats:
         return Beats(np.array([]), 0.0, np.array([]), 0.0)
 
     beat_act = scaled(f.onset) + LOW_BOOST * scaled(f.onset_low)
-    learned, _ = beat_model.activations(f.mel)
-    return track(
-        activation(f),
-        f.onset,
-        f.accents,
-        local_normalise(beat_act),
-        learned,
-        f.onset_fine,
-        features=f,
-    )
+    return track(activation(f), f.onset, f.accents, local_normalise(beat_act), f.onset_fine, features=f)
