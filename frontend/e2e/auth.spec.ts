@@ -46,6 +46,10 @@ test("signs in through the page, sees the dashboard, and signs out", async ({ pa
 test("a revoked session sends the creator back to sign in with a message", async ({ page, context }) => {
   await signIn(page);
   await expect(page).toHaveURL(/\/dashboard$/);
+  // Leave the dashboard first: its polls would otherwise meet the revoked session before the
+  // navigation below, and the sign-in page they land on clears the cookies it should find.
+  const host = new URL(page.url()).hostname;
+  await page.goto("about:blank");
   // Replay the refresh cookie against the API: rotation makes the browser's copy a used token,
   // and the browser's next refresh presents it again, which revokes the whole session.
   const cookies = await context.cookies();
@@ -54,7 +58,7 @@ test("a revoked session sends the creator back to sign in with a message", async
   const rotated = await page.request.post(`${API_URL}/api/auth/refresh`, { data: { refresh_token: refresh } });
   expect(rotated.ok()).toBeTruthy();
   // Make the dashboard's access token look expired so the proxy has to refresh.
-  await context.addCookies([{ name: "as_expires", value: "0", domain: new URL(page.url()).hostname, path: "/" }]);
+  await context.addCookies([{ name: "as_expires", value: "0", domain: host, path: "/" }]);
 
   await page.goto("/history");
   await expect(page).toHaveURL(/\/login\?.*reason=session_ended/);
